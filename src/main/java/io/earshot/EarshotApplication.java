@@ -1,0 +1,17 @@
+package io.earshot;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableAsync;
+
+/**
+ * Earshot's Spring Boot application. {@link #main} hands the command line to {@link EarshotCommand}, which either serves
+ * the web application or runs one command against the store.
+ */
+@SpringBootApplication
+@EnableAsync
+public class EarshotApplication {
+
+    public static void main(String[] args) {
+        System.exit(EarshotCommand.execute(args));
+    }
+}
