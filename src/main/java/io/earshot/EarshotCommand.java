@@ -28,7 +28,10 @@ import picocli.CommandLine.Unmatched;
         versionProvider = EarshotCommand.Version.class,
         description = "Earshot keeps decision-makers within earshot of their customers.",
         subcommands = {ImportCommand.class, MetricsCommand.class, DemoCommand.class},
-        footer = {"", "Without a command, Earshot serves http://localhost:8080 (Spring properties such as --server.port=9090 pass through)."})
+        footer = {
+            "",
+            "Without a command, Earshot serves http://localhost:8080 (Spring properties such as --server.port=9090 pass through)."
+        })
 public class EarshotCommand implements Callable<Integer> {
 
     @Option(
@@ -55,7 +58,8 @@ public class EarshotCommand implements Callable<Integer> {
     public Integer call() {
         for (String argument : springArguments) {
             if (!argument.startsWith("--")) {
-                System.err.println("Unknown command '" + argument + "'. Run 'earshot --help' for the list of commands.");
+                System.err.println(
+                        "Unknown command '" + argument + "'. Run 'earshot --help' for the list of commands.");
                 return CommandLine.ExitCode.USAGE;
             }
         }
@@ -71,7 +75,9 @@ public class EarshotCommand implements Callable<Integer> {
      */
     public ConfigurableApplicationContext startContext(String... extraProperties) {
         List<String> args = new ArrayList<>(List.of(
-                "--earshot.data-dir=" + dataDir(), "--earshot.demo.load-on-empty-store=false", "--spring.main.log-startup-info=false"));
+                "--earshot.data-dir=" + dataDir(),
+                "--earshot.demo.load-on-empty-store=false",
+                "--spring.main.log-startup-info=false"));
         args.addAll(List.of(extraProperties));
         return new SpringApplicationBuilder(EarshotApplication.class)
                 .web(WebApplicationType.NONE)
