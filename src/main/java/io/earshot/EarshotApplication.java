@@ -12,6 +12,9 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class EarshotApplication {
 
     public static void main(String[] args) {
-        System.exit(EarshotCommand.execute(args));
+        int exitCode = EarshotCommand.execute(args);
+        if (exitCode != EarshotCommand.SERVING) {
+            System.exit(exitCode);
+        }
     }
 }

@@ -45,6 +45,9 @@ public class EarshotCommand implements Callable<Integer> {
     @Unmatched
     List<String> springArguments = new ArrayList<>();
 
+    /** The exit code {@link #execute} returns while the web application serves: the process must not exit. */
+    public static final int SERVING = Integer.MIN_VALUE;
+
     /** Runs the command line and returns the process exit code. */
     public static int execute(String... args) {
         return new CommandLine(new EarshotCommand())
@@ -66,7 +69,7 @@ public class EarshotCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(springArguments);
         args.add("--earshot.data-dir=" + dataDir());
         new SpringApplicationBuilder(EarshotApplication.class).run(args.toArray(String[]::new));
-        return Integer.MIN_VALUE; // never used: the web server keeps the JVM alive
+        return SERVING;
     }
 
     /**
