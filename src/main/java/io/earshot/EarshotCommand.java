@@ -82,12 +82,26 @@ public class EarshotCommand implements Callable<Integer> {
                 "--earshot.demo.load-on-empty-store=false",
                 "--spring.main.log-startup-info=false"));
         args.addAll(List.of(extraProperties));
-        return new SpringApplicationBuilder(EarshotApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties("logging.level.root=WARN")
-                .run(args.toArray(String[]::new));
+        try {
+            return new SpringApplicationBuilder(EarshotApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .properties("logging.level.root=WARN")
+                    .run(args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            if (causes(e).anyMatch(cause -> String.valueOf(cause.getMessage()).contains("Could not set lock"))) {
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this),
+                        "The store in " + dataDir() + " is in use by another Earshot process (a running server?)."
+                                + " Stop it, or pass another --data-dir.");
+            }
+            throw e;
+        }
+    }
+
+    private static java.util.stream.Stream<Throwable> causes(Throwable e) {
+        return java.util.stream.Stream.iterate(e, cause -> cause != null, Throwable::getCause);
     }
 
     private Path dataDir() {
