@@ -2,6 +2,7 @@ package io.earshot;
 
 import io.earshot.demo.DemoCommand;
 import io.earshot.metric.MetricsCommand;
+import io.earshot.platform.CommandContext;
 import io.earshot.signal.ImportCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Unmatched;
             "",
             "Without a command, Earshot serves http://localhost:8080 (Spring properties such as --server.port=9090 pass through)."
         })
-public class EarshotCommand implements Callable<Integer> {
+public class EarshotCommand implements Callable<Integer>, CommandContext {
 
     @Option(
             names = "--data-dir",
@@ -76,6 +77,7 @@ public class EarshotCommand implements Callable<Integer> {
      * Starts Earshot without its web server, for a command that works on the store. Close the returned context when the
      * command is done.
      */
+    @Override
     public ConfigurableApplicationContext startContext(String... extraProperties) {
         List<String> args = new ArrayList<>(List.of(
                 "--earshot.data-dir=" + dataDir(),

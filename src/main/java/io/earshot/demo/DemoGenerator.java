@@ -53,6 +53,11 @@ final class DemoGenerator {
         return YearMonth.from(lastDay);
     }
 
+    /** The last month of data generated as of {@code today}. */
+    static YearMonth lastMonth(LocalDate today) {
+        return YearMonth.from(today.minusDays(1));
+    }
+
     YearMonth firstMonth() {
         return YearMonth.from(firstDay);
     }
