@@ -1,5 +1,6 @@
 package io.earshot;
 
+import io.earshot.bench.BenchCommand;
 import io.earshot.demo.DemoCommand;
 import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Unmatched;
         mixinStandardHelpOptions = true,
         versionProvider = EarshotCommand.Version.class,
         description = "Earshot keeps decision-makers within earshot of their customers.",
-        subcommands = {ImportCommand.class, MetricsCommand.class, DemoCommand.class},
+        subcommands = {ImportCommand.class, MetricsCommand.class, DemoCommand.class, BenchCommand.class},
         footer = {
             "",
             "Without a command, Earshot serves http://localhost:8080 (Spring properties such as --server.port=9090 pass through)."
