@@ -50,7 +50,7 @@ class DemoCompany {
      */
     List<ImportReport> load(LocalDate today, Consumer<String> say) {
         DemoGenerator generator = new DemoGenerator(Utterances.shipped(), today);
-        say.accept("Generating the demo bank: %d customers, %d months from %s to %s…"
+        say.accept("Generating the demo bank: %,d customers, %d months from %s to %s…"
                 .formatted(
                         DemoGenerator.CUSTOMERS, DemoGenerator.MONTHS, generator.firstMonth(), generator.lastMonth()));
         Map<String, List<DemoSignal>> bySource =
