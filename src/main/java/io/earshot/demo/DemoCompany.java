@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,22 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoCompany {
 
-    private final SignalImports imports;
+    /** Imports one file: {@link SignalImports#importFile} in the application, a stand-in in tests. */
+    @FunctionalInterface
+    interface Importer {
+        ImportReport importFile(ImportRequest request, ImportProgress progress);
+    }
+
+    private final Importer imports;
     private final Clock clock;
     private final Path dataDir;
 
+    @Autowired
     DemoCompany(SignalImports imports, Clock clock, @Value("${earshot.data-dir}") Path dataDir) {
+        this(imports::importFile, clock, dataDir);
+    }
+
+    DemoCompany(Importer imports, Clock clock, Path dataDir) {
         this.imports = imports;
         this.clock = clock;
         this.dataDir = dataDir;
