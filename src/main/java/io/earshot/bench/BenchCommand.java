@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Benchmark import and metric speed against DuckDB's own CSV reader and raw SQL, with peak heap per phase."
-                    + " Writes a CSV and a fresh store per size into the data directory and removes them afterwards."
+            "Benchmark import and metrics against DuckDB itself.",
+            "Compares the import with DuckDB's own CSV reader and NPS by segment × month with raw SQL. Writes a CSV and a fresh store per size into the data directory and removes them afterwards."
                     + " Run with e.g. java -Xmx1g to check the heap target."
         })
 public class BenchCommand implements Callable<Integer> {

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Load the demo company into the store: a digital bank with 8,000 customers and about 50,000 survey"
-                    + " responses, chats, tickets and reviews over the 18 months up to yesterday, with real customer"
+            "Load the demo company into the store.",
+            "A digital bank with 8,000 customers and about 50,000 survey responses, chats, tickets and reviews over the 18 months up to yesterday, with real customer"
                     + " texts (banking77, CFPB). Running it again adds nothing."
         })
 public class DemoCommand implements Callable<Integer> {
