@@ -1,6 +1,9 @@
 package io.earshot.signal;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,10 +13,11 @@ import java.util.UUID;
  *
  * @param importId the recorded import, whose quarantine can be downloaded
  * @param accepted rows stored as new signals
- * @param duplicates rows whose signal was already in the store
+ * @param duplicates rows whose signal was already in the store (or earlier in the same file)
  * @param rejected rows kept in quarantine
- * @param reasons rejection reason to number of rows
+ * @param reasons rejection reason to number of rows, most frequent first
  * @param took how long the import ran
+ * @param notes remarks about the file as a whole, e.g. that it is empty
  */
 public record ImportReport(
         UUID importId,
@@ -23,14 +27,41 @@ public record ImportReport(
         long duplicates,
         long rejected,
         Map<String, Long> reasons,
-        Duration took) {
+        Duration took,
+        List<String> notes) {
 
     public ImportReport {
-        reasons = Map.copyOf(reasons);
+        reasons = Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A report without notes. */
+    public ImportReport(
+            UUID importId,
+            String source,
+            String fileName,
+            long accepted,
+            long duplicates,
+            long rejected,
+            Map<String, Long> reasons,
+            Duration took) {
+        this(importId, source, fileName, accepted, duplicates, rejected, reasons, took, List.of());
     }
 
     /** Rows read from the file, whatever became of them. */
     public long rows() {
         return accepted + duplicates + rejected;
+    }
+
+    /** The outcome in one sentence, e.g. "All 3 rows were already imported; nothing was added." */
+    public String summary() {
+        if (rows() == 0) {
+            return notes.isEmpty() ? fileName + " has no rows; nothing was imported." : notes.getFirst();
+        }
+        if (accepted == 0 && rejected == 0) {
+            return "All %,d rows were already imported; nothing was added.".formatted(duplicates);
+        }
+        return "%,d new signals, %,d already stored, %,d rejected (kept in quarantine)."
+                .formatted(accepted, duplicates, rejected);
     }
 }

@@ -1,0 +1,117 @@
+package io.earshot.signal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.duckdb.DuckDBConnection;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * One import inside an open transaction: records it, streams the rows through validation into the signal and
+ * quarantine appenders, removes duplicates in SQL and completes the record with the counts. The caller commits or
+ * rolls back.
+ */
+final class ImportRun {
+
+    private static final int PROGRESS_EVERY = 1 << 13;
+
+    private final ImportHistory history;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ImportRun(ImportHistory history, ObjectMapper json, Clock clock) {
+        this.history = history;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    ImportReport run(Connection connection, ImportInput input, ImportProgress progress)
+            throws SQLException, IOException {
+        ImportRequest request = input.request();
+        UUID importId = UUID.randomUUID();
+        Instant started = clock.instant();
+        // The record's INSERT opens the transaction that the Appenders below then join.
+        history.start(connection, importId, request, input.format(), started);
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        long receivedAt = started.getEpochSecond() * 1_000_000L + started.getNano() / 1_000;
+        Map<String, Long> reasons = new HashMap<>();
+        long rows = 0, rejected = 0, appended;
+        List<String> notes = new ArrayList<>();
+        Utf8Reader text = new Utf8Reader(input.stream());
+        try (RowSource source = input.format().open(text, json, input.rules(), request.fileName(), input.strict());
+                SignalBatch signals =
+                        new SignalBatch(duck, importId, request.source(), receivedAt, request.fileName());
+                QuarantineBatch quarantine = new QuarantineBatch(duck, importId)) {
+            RowValidator validator = new RowValidator(request.fileName(), request.zone(), source);
+            for (SourceRow row = source.next(); row != null; row = source.next()) {
+                switch (validator.validate(row)) {
+                    case RowResult.Accepted accepted -> signals.append(accepted);
+                    case RowResult.Rejected rejection -> {
+                        quarantine.append(rejection);
+                        reasons.merge(rejection.reason(), 1L, Long::sum);
+                        rejected++;
+                    }
+                }
+                if (++rows % PROGRESS_EVERY == 0) {
+                    progress.update(text.bytesRead(), input.size(), rows);
+                }
+            }
+            appended = signals.appended();
+            if (source.empty()) {
+                notes.add(request.fileName() + " is empty: it has no header and no rows.");
+            } else if (rows == 0) {
+                notes.add(
+                        request.fileName() + " has a header but no rows: " + String.join(", ", source.headers()) + ".");
+            }
+        }
+        progress.update(text.bytesRead(), input.size(), rows);
+        long duplicates = ImportedRows.removeDuplicates(connection, importId, request.source());
+        Instant finished = clock.instant();
+        ImportReport report = new ImportReport(
+                importId,
+                request.source(),
+                request.fileName(),
+                appended - duplicates,
+                duplicates,
+                rejected,
+                mostFrequentFirst(reasons),
+                Duration.between(started, finished),
+                notes);
+        history.finish(connection, importId, text.sha256(), finished, report);
+        return report;
+    }
+
+    private static Map<String, Long> mostFrequentFirst(Map<String, Long> reasons) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        return sorted;
+    }
+
+    /**
+     * What to read: the request, its content, how it is laid out and mapped.
+     *
+     * @param size the content's length in bytes, or -1 when unknown
+     * @param strict whether malformed JSON fails the whole import (API bodies) rather than one row
+     */
+    record ImportInput(
+            ImportRequest request,
+            InputStream stream,
+            long size,
+            ImportFormat format,
+            MappingRules rules,
+            boolean strict) {}
+}
