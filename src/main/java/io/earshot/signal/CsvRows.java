@@ -51,6 +51,8 @@ final class CsvRows implements RowSource {
                 return null;
             }
             record = records.next();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         } catch (CsvParseException e) {
             throw new ImportException("Cannot read " + fileName + " as CSV: " + e.getMessage(), 0, 0, e);
         }
