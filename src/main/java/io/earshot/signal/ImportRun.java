@@ -24,8 +24,6 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class ImportRun {
 
-    private static final int PROGRESS_EVERY = 1 << 13;
-
     private final ImportHistory history;
     private final ObjectMapper json;
     private final Clock clock;
@@ -54,18 +52,20 @@ final class ImportRun {
                         new SignalBatch(duck, importId, request.source(), receivedAt, request.fileName());
                 QuarantineBatch quarantine = new QuarantineBatch(duck, importId)) {
             RowValidator validator = new RowValidator(request.fileName(), request.zone(), source);
-            for (SourceRow row = source.next(); row != null; row = source.next()) {
-                switch (validator.validate(row)) {
-                    case RowResult.Accepted accepted -> signals.append(accepted);
-                    case RowResult.Rejected rejection -> {
-                        quarantine.append(rejection);
-                        reasons.merge(rejection.reason(), 1L, Long::sum);
-                        rejected++;
+            try (RowPipeline pipeline = new RowPipeline(source, validator, text, input.size(), progress)) {
+                for (List<RowResult> batch = pipeline.next(); !batch.isEmpty(); batch = pipeline.next()) {
+                    for (RowResult result : batch) {
+                        switch (result) {
+                            case RowResult.Accepted accepted -> signals.append(accepted);
+                            case RowResult.Rejected rejection -> {
+                                quarantine.append(rejection);
+                                reasons.merge(rejection.reason(), 1L, Long::sum);
+                                rejected++;
+                            }
+                        }
                     }
                 }
-                if (++rows % PROGRESS_EVERY == 0) {
-                    progress.update(text.bytesRead(), input.size(), rows);
-                }
+                rows = pipeline.rows();
             }
             appended = signals.appended();
             if (source.empty()) {
