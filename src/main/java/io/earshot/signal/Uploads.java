@@ -1,0 +1,66 @@
+package io.earshot.signal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files uploaded on the Imports page, kept under {@code uploads/ID/} in the data directory between preview and import
+ * (with the mapping the user chose), and deleted once imported. Uploads are addressed by a random id only, never by a
+ * name the browser sent.
+ */
+@Component
+class Uploads {
+
+    static final String FILE = "upload";
+    static final String NAME = "name.txt";
+    static final String MAPPING = "mapping.properties";
+
+    private final Path root;
+
+    Uploads(@Value("${earshot.data-dir}") Path dataDir) {
+        this.root = dataDir.resolve("uploads");
+    }
+
+    UUID save(String fileName, InputStream content) throws IOException {
+        UUID id = UUID.randomUUID();
+        Path dir = Files.createDirectories(root.resolve(id.toString()));
+        Files.copy(content, dir.resolve(FILE));
+        Files.writeString(dir.resolve(NAME), fileName);
+        return id;
+    }
+
+    Optional<Path> file(UUID id) {
+        Path file = root.resolve(id.toString()).resolve(FILE);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    String fileName(UUID id) {
+        try {
+            return Files.readString(root.resolve(id.toString()).resolve(NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path mapping(UUID id) {
+        return root.resolve(id.toString()).resolve(MAPPING);
+    }
+
+    void delete(UUID id) {
+        try (Stream<Path> files = Files.walk(root.resolve(id.toString()))) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover upload is harmless; it is removed with the data directory
+        }
+    }
+}
