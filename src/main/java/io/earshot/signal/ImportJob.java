@@ -2,7 +2,10 @@ package io.earshot.signal;
 
 import java.util.UUID;
 
-/** An import started from the Imports page, running in the background: its progress, then its report or error. */
+/**
+ * An import started from the Imports page, running in the background: its progress, then its report or error. Its getters are public
+ * for the page templates.
+ */
 final class ImportJob implements ImportProgress {
 
     private final UUID id = UUID.randomUUID();
@@ -32,34 +35,34 @@ final class ImportJob implements ImportProgress {
         this.error = error;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    String fileName() {
+    public String fileName() {
         return fileName;
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
-    int percent() {
+    public int percent() {
         if (done()) {
             return 100;
         }
         return totalBytes <= 0 ? 0 : (int) Math.min(99, 100 * bytesRead / totalBytes);
     }
 
-    boolean done() {
+    public boolean done() {
         return report != null || error != null;
     }
 
-    ImportReport report() {
+    public ImportReport report() {
         return report;
     }
 
-    String error() {
+    public String error() {
         return error;
     }
 }
