@@ -6,7 +6,6 @@ import io.earshot.EarshotCommand;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -24,7 +23,6 @@ class DemoCommandTests {
         assertThat(demo.today).isEqualTo(LocalDate.of(2026, 11, 22));
     }
 
-    @Disabled("needs SignalImports")
     @Test
     void loadsTheDemoIntoTheStoreOfTheDataDir(@TempDir Path dataDir) {
         assertThat(EarshotCommand.execute("--data-dir", dataDir.toString(), "demo", "--today", "2026-11-22"))
