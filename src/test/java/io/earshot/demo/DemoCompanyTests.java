@@ -56,7 +56,11 @@ class DemoCompanyTests {
                         "SELECT count(*) FROM signal WHERE json_extract_string(attributes, '$.intent') = 'card_arrival'",
                         Long.class))
                 .isPositive();
-        assertThat(jdbc.queryForObject("SELECT count(DISTINCT strftime(occurred_at, '%Y-%m')) FROM signal", Long.class))
+        // months in the demo bank's zone (Europe/London): stored times are UTC
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(DISTINCT strftime(timezone('Europe/London', occurred_at AT TIME ZONE 'UTC'), '%Y-%m'))"
+                                + " FROM signal",
+                        Long.class))
                 .isEqualTo(18);
 
         List<ImportReport> again = demo.load(TODAY, line -> {});
