@@ -24,6 +24,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class ImportRun {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportRun.class);
+
     private final ImportHistory history;
     private final ObjectMapper json;
     private final Clock clock;
@@ -39,6 +41,7 @@ final class ImportRun {
         ImportRequest request = input.request();
         UUID importId = UUID.randomUUID();
         Instant started = clock.instant();
+        long startedNanos = System.nanoTime();
         // The record's INSERT opens the transaction that the Appenders below then join.
         history.start(connection, importId, request, input.format(), started);
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
@@ -76,7 +79,15 @@ final class ImportRun {
             }
         }
         progress.update(text.bytesRead(), input.size(), rows);
+        long appendedAt = System.nanoTime();
         long duplicates = ImportedRows.removeDuplicates(connection, importId, request.source());
+        log.debug(
+                "{}: read and appended {} rows in {} ms, removed {} duplicates in {} ms",
+                request.fileName(),
+                rows,
+                (appendedAt - startedNanos) / 1_000_000,
+                duplicates,
+                (System.nanoTime() - appendedAt) / 1_000_000);
         Instant finished = clock.instant();
         ImportReport report = new ImportReport(
                 importId,
