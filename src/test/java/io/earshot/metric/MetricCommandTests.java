@@ -41,7 +41,8 @@ class MetricCommandTests {
             rows.addAll(times(2, row().region("North").on("2025-03-03").nps(9)));
             rows.addAll(times(3, row().region("North").on("2025-03-04").nps(8)));
             rows.addAll(times(5, row().region("North").on("2025-03-05").nps(4)));
-            rows.addAll(times(2, row().region("South, coast").on("2025-03-06").csat(5).ces(5)));
+            rows.addAll(times(
+                    2, row().region("South, coast").on("2025-03-06").csat(5).ces(5)));
             rows.add(row().region("South, coast").on("2025-03-07").csat(2).ces(2));
             rows.add(row().region("South, coast").on("2025-03-08").source("complaint"));
             SignalRows.insert(context.getBean(JdbcTemplate.class), rows);
@@ -82,10 +83,31 @@ class MetricCommandTests {
 
         assertThat(run.exitCode).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(run.out.substring(run.out.indexOf('{')));
-        assertThat(json.get("poc_definition").asString()).isEqualTo("NPS 0–3, or CSAT 1, or any complaint or escalation signal");
+        assertThat(json.get("poc_definition").asString())
+                .isEqualTo("NPS 0–3, or CSAT 1, or any complaint or escalation signal");
         assertThat(json.get("rows")).hasSize(2);
         assertThat(json.get("rows").get(0).get("nps").asDouble()).isEqualTo(-30.0);
         assertThat(json.get("rows").get(0).get("small_sample").asBoolean()).isTrue();
+    }
+
+    @Test
+    void printsAnAlignedTableWithThePocDefinitionAndNoValueAsDash() {
+        Run run = metrics("--by", "region", "--format", "table");
+
+        assertThat(run.exitCode).isZero();
+        List<String> lines =
+                run.out.lines().dropWhile(l -> !l.startsWith("slice ")).toList();
+        assertThat(lines.subList(0, 3))
+                .containsExactly(
+                        "slice          n  nps  nps_ci_low  nps_ci_high  csat  ces  poc  poc_rate  small_sample  volume"
+                                + "  csat_n  ces_n",
+                        "North         20  0.0       -36.7         36.7     -    -    0       0.0          true      20"
+                                + "       0      0",
+                        "South, coast   0    -           -            -  66.7  4.0    1      25.0          true       4"
+                                + "       3      3");
+        assertThat(lines.get(3))
+                .isEqualTo("POC: NPS 0–3, or CSAT 1, or any complaint or escalation signal."
+                        + " small_sample: fewer than 30 NPS responses.");
     }
 
     @Test
@@ -113,7 +135,8 @@ class MetricCommandTests {
         System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         try {
             int exitCode = EarshotCommand.execute(all.toArray(String[]::new));
-            return new Run(exitCode, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+            return new Run(
+                    exitCode, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -124,7 +147,10 @@ class MetricCommandTests {
         /** The CSV lines, from the header on (logging may precede them). */
         List<String> csv() {
             List<String> lines = out.lines().toList();
-            int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("slice,")).findFirst().orElseThrow());
+            int header = lines.indexOf(lines.stream()
+                    .filter(l -> l.startsWith("slice,"))
+                    .findFirst()
+                    .orElseThrow());
             return lines.subList(header, lines.size());
         }
     }
