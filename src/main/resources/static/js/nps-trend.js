@@ -14,7 +14,7 @@
   var chart = echarts.init(element, null, { renderer: 'svg' });
   chart.setOption({
     animation: false,
-    grid: { left: 40, right: 16, top: 24, bottom: 40 },
+    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       formatter: function (items) {
@@ -28,9 +28,9 @@
     yAxis: { type: 'value', scale: true, max: function (v) { return Math.min(100, Math.ceil(v.max / 10) * 10); },
              min: function (v) { return Math.max(-100, Math.floor(v.min / 10) * 10); } },
     series: [
-      { name: 'CI low', type: 'line', data: lows, stack: 'ci', symbol: 'none', lineStyle: { opacity: 0 },
+      { name: 'CI low', type: 'line', data: lows, stack: 'ci', stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 },
         silent: true, tooltip: { show: false } },
-      { name: '95% CI', type: 'line', data: widths, stack: 'ci', symbol: 'none', lineStyle: { opacity: 0 },
+      { name: '95% CI', type: 'line', data: widths, stack: 'ci', stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 },
         areaStyle: { color: '#2456d6', opacity: 0.15 }, silent: true },
       { name: 'NPS', type: 'line', data: scores, symbolSize: 9, lineStyle: { width: 2, color: '#2456d6' },
         itemStyle: { color: '#2456d6' }, cursor: 'pointer' }
