@@ -94,7 +94,9 @@ final class MetricTable {
     static Double round(Double value, int decimals) {
         return value == null
                 ? null
-                : BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+                : BigDecimal.valueOf(value)
+                        .setScale(decimals, RoundingMode.HALF_UP)
+                        .doubleValue();
     }
 
     /** A p-value to three significant digits, so a tiny one stays visible instead of rounding to 0. */

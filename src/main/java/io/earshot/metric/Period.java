@@ -24,8 +24,8 @@ public enum Period {
         return Arrays.stream(values())
                 .filter(period -> period.key().equalsIgnoreCase(text == null ? "" : text.strip()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Unknown period '" + text + "'; use one of " + describe()));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("Unknown period '" + text + "'; use one of " + describe()));
     }
 
     /** The names accepted by {@link #parse}, for error messages and pickers. */

@@ -49,11 +49,16 @@ class MetricApiTests {
     void store() {
         jdbc.update("DELETE FROM signal");
         List<SignalRows.Row> rows = new ArrayList<>();
-        rows.addAll(times(5, row().region("North").segment("retail").on("2025-02-03").nps(10)));
-        rows.addAll(times(3, row().region("North").segment("retail").on("2025-02-04").nps(7)));
-        rows.addAll(times(2, row().region("North").segment("business").on("2025-02-05").nps(2)));
-        rows.addAll(times(4, row().region("North").segment("retail").on("2025-03-05").nps(9)));
-        rows.addAll(times(6, row().region("South").segment("retail").on("2025-03-05").nps(6)));
+        rows.addAll(times(
+                5, row().region("North").segment("retail").on("2025-02-03").nps(10)));
+        rows.addAll(times(
+                3, row().region("North").segment("retail").on("2025-02-04").nps(7)));
+        rows.addAll(times(
+                2, row().region("North").segment("business").on("2025-02-05").nps(2)));
+        rows.addAll(times(
+                4, row().region("North").segment("retail").on("2025-03-05").nps(9)));
+        rows.addAll(times(
+                6, row().region("South").segment("retail").on("2025-03-05").nps(6)));
         SignalRows.insert(jdbc, rows);
     }
 
@@ -62,13 +67,14 @@ class MetricApiTests {
         HttpResponse<String> response = get("/api/v1/metrics?by=region&period=month&filter=segment:retail");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("by").asString()).isEqualTo("region");
         assertThat(body.get("period").asString()).isEqualTo("month");
         assertThat(body.get("filters").get("segment").asString()).isEqualTo("retail");
-        assertThat(body.get("poc_definition").asString()).isEqualTo("NPS 0–3, or CSAT 1, or any complaint or escalation signal");
+        assertThat(body.get("poc_definition").asString())
+                .isEqualTo("NPS 0–3, or CSAT 1, or any complaint or escalation signal");
         JsonNode rows = body.get("rows");
         assertThat(rows).hasSize(3);
         // North retail, February: 5 promoters, 3 passives -> NPS 62.5; March: 4 promoters -> 100, change +37.5
@@ -113,13 +119,16 @@ class MetricApiTests {
         assertThat(json.readTree(badDate.body()).get("error").asString())
                 .isEqualTo("'from' must be a date written yyyy-mm-dd, such as 2025-01-31, not 'yesterday'");
         assertThat(get("/api/v1/metrics?by=region&filter=region").statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/metrics?by=region&filter=colour:red").statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/metrics?from=2025-03-01&to=2025-02-01").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/metrics?by=region&filter=colour:red").statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/metrics?from=2025-03-01&to=2025-02-01").statusCode())
+                .isEqualTo(400);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

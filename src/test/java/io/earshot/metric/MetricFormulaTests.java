@@ -149,9 +149,11 @@ class MetricFormulaTests {
 
     @Test
     void changeWithoutVarianceIsCertainWhenValuesDifferAndNullWhenASideIsEmpty() {
-        assertThat(Significance.npsChange(new Nps(30, 30, 0), new Nps(30, 0, 30)).pValue())
+        assertThat(Significance.npsChange(new Nps(30, 30, 0), new Nps(30, 0, 30))
+                        .pValue())
                 .isZero();
-        assertThat(Significance.npsChange(new Nps(30, 30, 0), new Nps(30, 30, 0)).pValue())
+        assertThat(Significance.npsChange(new Nps(30, 30, 0), new Nps(30, 30, 0))
+                        .pValue())
                 .isEqualTo(1.0);
         assertThat(Significance.npsChange(new Nps(0, 0, 0), new Nps(30, 30, 0))).isNull();
     }

@@ -54,8 +54,10 @@ class MetricQueryTests {
         rows.addAll(times(2, row().region("North").on("2025-03-01").nps(9)));
         rows.addAll(times(3, row().region("North").on("2025-03-15").nps(7)));
         rows.addAll(times(5, row().region("North").on("2025-03-31").nps(6)));
-        rows.addAll(times(2, row().region("South").on("2025-03-02").nps(9).csat(5).ces(6)));
-        rows.addAll(times(2, row().region("South").on("2025-03-03").nps(10).csat(5).ces(7)));
+        rows.addAll(
+                times(2, row().region("South").on("2025-03-02").nps(9).csat(5).ces(6)));
+        rows.addAll(
+                times(2, row().region("South").on("2025-03-03").nps(10).csat(5).ces(7)));
         rows.add(row().region("South").on("2025-03-04").csat(1).text("Never again"));
         rows.add(row().region("South").on("2025-03-05").source("complaint").text("Formal complaint"));
         rows.add(row().on("2025-03-06").nps(0));
@@ -149,8 +151,8 @@ class MetricQueryTests {
 
     @Test
     void filtersByFieldAndDateRangeWithTheEndExclusive() {
-        SignalFilter filter =
-                new SignalFilter(Map.of("region", "North"), LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 15), null, null);
+        SignalFilter filter = new SignalFilter(
+                Map.of("region", "North"), LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 15), null, null);
 
         List<SliceMetrics> rows = metrics.compute(new MetricQuery(null, null, filter));
 
@@ -159,13 +161,14 @@ class MetricQueryTests {
 
     @Test
     void theFilterOfARowSelectsExactlyTheSignalsItCounts() {
-        MetricQuery query = new MetricQuery(
-                "region", Period.MONTH, SignalFilter.ALL.between(LocalDate.of(2025, 2, 15), null));
+        MetricQuery query =
+                new MetricQuery("region", Period.MONTH, SignalFilter.ALL.between(LocalDate.of(2025, 2, 15), null));
 
         for (SliceMetrics row : metrics.compute(query)) {
             List<Object> parameters = new ArrayList<>();
             String where = query.filterOf(row).where(metrics.poc(), parameters);
-            Long count = jdbc.queryForObject("SELECT count(*) FROM signal WHERE " + where, Long.class, parameters.toArray());
+            Long count =
+                    jdbc.queryForObject("SELECT count(*) FROM signal WHERE " + where, Long.class, parameters.toArray());
             assertThat(count).as(row.slice() + " " + row.period()).isEqualTo(row.volume());
         }
     }

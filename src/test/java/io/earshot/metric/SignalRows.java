@@ -35,15 +35,13 @@ final class SignalRows {
     }
 
     static void insert(JdbcTemplate jdbc, List<Row> rows) {
-        jdbc.batchUpdate(
-                """
+        jdbc.batchUpdate("""
                 INSERT INTO signal (id, source, external_id, customer_id, occurred_at, received_at, channel,
                     touchpoint, journey_stage, product, region, segment, nps, csat, ces, text, attributes,
                     provenance, import_id)
                 VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     CAST(? AS JSON), 'test', '00000000-0000-0000-0000-000000000001')
-                """,
-                rows.stream().map(Row::values).toList());
+                """, rows.stream().map(Row::values).toList());
     }
 
     /** One signal under construction; setters return this builder. Each insert gives it a fresh id. */
