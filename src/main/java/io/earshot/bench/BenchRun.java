@@ -76,7 +76,9 @@ final class BenchRun {
         say("  %.1f s, %,.0f rows/s", nativeLoad.seconds(), nativeLoad.rowsPerSecond(rows));
 
         say("NPS by segment × month");
-        Measurement earshotMetric = earshotMetric(context);
+        Measurement earshotMetric = earshotImport.ran()
+                ? earshotMetric(context)
+                : Measurement.unavailable("the signal table is empty because the import did not run");
         String table = earshotImport.ran() ? "signal" : "bench_native";
         Measurement rawMetric = measure(() -> query(store, RAW_NPS.formatted(table)));
         say("  raw SQL over %s: %.0f ms", table, rawMetric.seconds() * 1000);

@@ -1,29 +1,28 @@
 package io.earshot.bench;
 
+import io.earshot.metric.MetricQuery;
+import io.earshot.metric.Metrics;
+import io.earshot.metric.Period;
+import io.earshot.signal.SignalFilter;
 import java.util.OptionalInt;
 import org.springframework.context.ApplicationContext;
 
-/**
- * NPS by segment and month through Earshot's metric API, the Earshot side of the metric benchmark.
- *
- * <p><b>HOOK(metric):</b> the metric module ({@code io.earshot.metric}) is being written in parallel. When its API
- * lands, replace the body of {@link #npsBySegmentAndMonth} with a call to it (NPS of every signal, sliced by
- * {@code segment}, bucketed by month) and return the number of slices it answered. Until then the benchmark prints
- * "n/a" for this phase and measures the raw SQL side only.
- */
+/** NPS by segment and month through Earshot's metric API ({@link Metrics}), the Earshot side of the metric benchmark. */
 final class EarshotMetricQuery {
 
-    static final String NOT_YET = "the metric API (io.earshot.metric) is not merged yet";
+    static final String NOT_YET = "the metric API (io.earshot.metric) is not available";
 
     private EarshotMetricQuery() {}
 
     /**
-     * Computes NPS by segment × month over every signal in the store through the metric API.
+     * Computes NPS (with CSAT, CES and POC, which the same query returns) by segment × month over every signal in the
+     * store through the metric API.
      *
-     * @return the number of segment × month slices, or empty while the metric API is not available
+     * @return the number of segment × month slices
      */
     static OptionalInt npsBySegmentAndMonth(ApplicationContext context) {
-        // HOOK(metric): call the metric module's public API here, e.g. NPS sliced by "segment", period month.
-        return OptionalInt.empty();
+        Metrics metrics = context.getBean(Metrics.class);
+        return OptionalInt.of(metrics.compute(new MetricQuery("segment", Period.MONTH, SignalFilter.ALL))
+                .size());
     }
 }
