@@ -73,7 +73,7 @@ public class Metrics {
             groups.add(SignalField.sql(query.by()).orElseThrow() + " AS slice");
         }
         if (query.period() != null) {
-            groups.add("CAST(" + query.period().sql() + " AS VARCHAR) AS period");
+            groups.add(query.period().sql() + " AS period");
         }
         String select = groups.isEmpty() ? "" : String.join(", ", groups) + ", ";
         String where = query.filter().where(poc, parameters);
@@ -98,7 +98,7 @@ public class Metrics {
             return null; // an ungrouped query over no signals still answers one row
         }
         String slice = query.by() == null ? MetricQuery.ALL : row.getString("slice");
-        LocalDate period = query.period() == null ? null : LocalDate.parse(row.getString("period"));
+        LocalDate period = query.period() == null ? null : row.getObject("period", LocalDate.class);
         long cesN = row.getLong("ces_n");
         return new SliceMetrics(
                 slice,
