@@ -35,19 +35,6 @@ public record ImportReport(
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    /** A report without notes. */
-    public ImportReport(
-            UUID importId,
-            String source,
-            String fileName,
-            long accepted,
-            long duplicates,
-            long rejected,
-            Map<String, Long> reasons,
-            Duration took) {
-        this(importId, source, fileName, accepted, duplicates, rejected, reasons, took, List.of());
-    }
-
     /** Rows read from the file, whatever became of them. */
     public long rows() {
         return accepted + duplicates + rejected;

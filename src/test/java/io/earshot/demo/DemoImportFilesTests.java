@@ -45,7 +45,8 @@ class DemoImportFilesTests {
                             0,
                             0,
                             Map.of(),
-                            Duration.ZERO);
+                            Duration.ZERO,
+                            List.of());
                 },
                 Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC),
                 dataDir);
