@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
         mixinStandardHelpOptions = true,
         description = {
             "Print NPS, CSAT, CES and POC per slice.",
-            "One row per slice (and period) with NPS and its 95% confidence interval, CSAT top-2-box %, CES mean, POC"
+            "One row per slice (and period) with NPS and its 95%% confidence interval, CSAT top-2-box %%, CES mean, POC"
                     + " count and rate; with --period also the change since the previous period and its p-value."
         })
 public class MetricsCommand implements Callable<Integer> {
