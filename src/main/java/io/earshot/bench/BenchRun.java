@@ -26,6 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class BenchRun {
 
+    /** Runs of each metric query; the fastest counts. */
+    static final int QUERY_RUNS = 3;
+
     /** NPS by segment × month in plain SQL over a table with the signal columns. */
     static final String RAW_NPS = """
             SELECT segment, date_trunc('month', occurred_at) AS month, count(nps) AS responses,
@@ -78,8 +81,8 @@ final class BenchRun {
         say("NPS by segment × month");
         Measurement earshotMetric = earshotMetric(context);
         String table = earshotImport.ran() ? "signal" : "bench_native";
-        Measurement rawMetric = measure(() -> query(store, RAW_NPS.formatted(table)));
-        say("  raw SQL over %s: %.0f ms", table, rawMetric.seconds() * 1000);
+        Measurement rawMetric = bestOf(QUERY_RUNS, () -> query(store, RAW_NPS.formatted(table)));
+        say("  raw SQL over %s: %.0f ms (best of %d)", table, rawMetric.seconds() * 1000, QUERY_RUNS);
         execute(store, "DROP TABLE bench_native");
         return new Result(rows, bytes[0], generate, earshotImport, nativeLoad, earshotMetric, rawMetric, table);
     }
@@ -107,13 +110,27 @@ final class BenchRun {
 
     private Measurement earshotMetric(ConfigurableApplicationContext context) {
         OptionalInt[] slices = new OptionalInt[1];
-        Measurement measurement = measure(() -> slices[0] = EarshotMetricQuery.npsBySegmentAndMonth(context));
+        Measurement measurement =
+                bestOf(QUERY_RUNS, () -> slices[0] = EarshotMetricQuery.npsBySegmentAndMonth(context));
         if (slices[0].isEmpty()) {
             say("  Earshot metric API: n/a (%s)", EarshotMetricQuery.NOT_YET);
             return Measurement.unavailable(EarshotMetricQuery.NOT_YET);
         }
         say("  Earshot metric API: %.0f ms, %d slices", measurement.seconds() * 1000, slices[0].getAsInt());
         return measurement;
+    }
+
+    /** The fastest of {@code runs} runs, with the largest heap seen in any of them: query timings are noisy. */
+    private Measurement bestOf(int runs, Runnable phase) {
+        Measurement best = measure(phase);
+        long peakUsed = best.heap().peakUsed(), maxLive = best.heap().maxLiveAfterGc();
+        for (int run = 1; run < runs; run++) {
+            Measurement next = measure(phase);
+            peakUsed = Math.max(peakUsed, next.heap().peakUsed());
+            maxLive = Math.max(maxLive, next.heap().maxLiveAfterGc());
+            best = next.took().compareTo(best.took()) < 0 ? next : best;
+        }
+        return Measurement.of(best.took(), new HeapWatch.Peak(peakUsed, maxLive));
     }
 
     private Measurement measure(Runnable phase) {

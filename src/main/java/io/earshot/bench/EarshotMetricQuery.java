@@ -23,7 +23,10 @@ final class EarshotMetricQuery {
      * @return the number of segment × month slices, or empty while the metric API is not available
      */
     static OptionalInt npsBySegmentAndMonth(ApplicationContext context) {
-        // HOOK(metric): call the metric module's public API here, e.g. NPS sliced by "segment", period month.
+        // HOOK(metric): call the metric module's public API here. With the API on the metrics branch this is:
+        //   return OptionalInt.of(context.getBean(Metrics.class)
+        //           .compute(new MetricQuery("segment", Period.MONTH, SignalFilter.ALL))
+        //           .size());
         return OptionalInt.empty();
     }
 }
