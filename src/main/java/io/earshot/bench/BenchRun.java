@@ -1,7 +1,12 @@
 package io.earshot.bench;
 
+import io.earshot.metric.MetricQuery;
+import io.earshot.metric.Metrics;
+import io.earshot.metric.Period;
+import io.earshot.signal.ImportProgress;
 import io.earshot.signal.ImportReport;
 import io.earshot.signal.ImportRequest;
+import io.earshot.signal.SignalFilter;
 import io.earshot.signal.SignalImports;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +20,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.OptionalInt;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,24 +33,25 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class BenchRun {
 
-    /** Runs of each metric query; the fastest counts. */
-    static final int QUERY_RUNS = 3;
-
-    /** NPS by segment × month in plain SQL over a table with the signal columns. */
-    static final String RAW_NPS = """
-            SELECT segment, date_trunc('month', occurred_at) AS month, count(nps) AS responses,
-                   100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps) AS nps
-            FROM %s
-            WHERE nps IS NOT NULL
-            GROUP BY ALL
-            ORDER BY ALL""";
-
     /**
-     * Everything measured for one size.
-     *
-     * @param metricTable the table the raw SQL ran over: {@code signal}, or {@code bench_native} if the import did
-     *     not run
+     * NPS by segment × month in plain SQL: the same aggregates Earshot's metric query computes (NPS counts, CSAT, CES
+     * mean and variance, POC by the default definition), so the comparison measures Earshot's own overhead.
      */
+    static final String RAW_METRICS = """
+            SELECT segment, CAST(date_trunc('month', occurred_at) AS DATE) AS month,
+                   count(*) AS volume, count(nps) AS nps_n,
+                   count(*) FILTER (WHERE nps >= 9) AS promoters, count(*) FILTER (WHERE nps <= 6) AS detractors,
+                   count(csat) AS csat_n, count(*) FILTER (WHERE csat >= 4) AS satisfied,
+                   count(ces) AS ces_n, avg(ces) AS ces_mean, var_samp(ces) AS ces_variance,
+                   count(*) FILTER (WHERE nps <= 3 OR csat <= 1 OR source IN ('complaint', 'escalation')) AS poc
+            FROM signal
+            GROUP BY ALL
+            ORDER BY ALL NULLS LAST""";
+
+    /** Timed repetitions of each metric query, after {@link #WARM_UP} untimed ones; the median is reported. */
+    static final int REPETITIONS = 7, WARM_UP = 2;
+
+    /** Everything measured for one size; the metric measurements are medians of {@link #REPETITIONS} runs. */
     record Result(
             long rows,
             long fileBytes,
@@ -51,8 +59,7 @@ final class BenchRun {
             Measurement earshotImport,
             Measurement nativeLoad,
             Measurement earshotMetric,
-            Measurement rawMetric,
-            String metricTable) {}
+            Measurement rawMetric) {}
 
     private final long rows;
     private final HeapWatch heap;
@@ -78,59 +85,44 @@ final class BenchRun {
                 store, "CREATE OR REPLACE TABLE bench_native AS SELECT * FROM read_csv('" + sqlText(csv) + "')"));
         say("  %.1f s, %,.0f rows/s", nativeLoad.seconds(), nativeLoad.rowsPerSecond(rows));
 
-        say("NPS by segment × month");
-        Measurement earshotMetric = earshotMetric(context);
-        String table = earshotImport.ran() ? "signal" : "bench_native";
-        Measurement rawMetric = bestOf(QUERY_RUNS, () -> query(store, RAW_NPS.formatted(table)));
-        say("  raw SQL over %s: %.0f ms (best of %d)", table, rawMetric.seconds() * 1000, QUERY_RUNS);
         execute(store, "DROP TABLE bench_native");
-        return new Result(rows, bytes[0], generate, earshotImport, nativeLoad, earshotMetric, rawMetric, table);
+
+        say("NPS by segment × month, median of %d runs after %d warm-up runs", REPETITIONS, WARM_UP);
+        Metrics metrics = context.getBean(Metrics.class);
+        MetricQuery bySegmentAndMonth = new MetricQuery("segment", Period.MONTH, SignalFilter.ALL);
+        Measurement earshotMetric = measureMedian(() -> metrics.compute(bySegmentAndMonth));
+        say("  Earshot metric API: %.1f ms", earshotMetric.seconds() * 1000);
+        Measurement rawMetric = measureMedian(() -> query(store, RAW_METRICS));
+        say("  raw SQL over JDBC: %.1f ms", rawMetric.seconds() * 1000);
+        return new Result(rows, bytes[0], generate, earshotImport, nativeLoad, earshotMetric, rawMetric);
     }
 
     private Measurement importThroughEarshot(SignalImports imports, Path csv) {
         say("importing it through Earshot (SignalImports)");
         ImportRequest request =
                 new ImportRequest(csv, csv.getFileName().toString(), "survey", null, ZoneOffset.UTC, "bench");
-        try {
-            ImportReport[] report = new ImportReport[1];
-            Measurement measurement =
-                    measure(() -> report[0] = imports.importFile(request, (read, total, rowsRead) -> {}));
-            say(
-                    "  %.1f s, %,.0f rows/s (%,d accepted, %,d rejected)",
-                    measurement.seconds(), measurement.rowsPerSecond(rows), report[0].accepted(), report[0].rejected());
-            if (report[0].accepted() != rows) {
-                say("  warning: %,d of %,d rows were accepted", report[0].accepted(), rows);
-            }
-            return measurement;
-        } catch (UnsupportedOperationException e) {
-            say("  not available: %s", e.getMessage());
-            return Measurement.unavailable("SignalImports not implemented yet");
+        ImportReport[] report = new ImportReport[1];
+        Measurement measurement = measure(() -> report[0] = imports.importFile(request, ImportProgress.NONE));
+        say(
+                "  %.1f s, %,.0f rows/s (%,d accepted, %,d rejected)",
+                measurement.seconds(), measurement.rowsPerSecond(rows), report[0].accepted(), report[0].rejected());
+        if (report[0].accepted() != rows) {
+            say("  warning: %,d of %,d rows were accepted", report[0].accepted(), rows);
         }
-    }
-
-    private Measurement earshotMetric(ConfigurableApplicationContext context) {
-        OptionalInt[] slices = new OptionalInt[1];
-        Measurement measurement =
-                bestOf(QUERY_RUNS, () -> slices[0] = EarshotMetricQuery.npsBySegmentAndMonth(context));
-        if (slices[0].isEmpty()) {
-            say("  Earshot metric API: n/a (%s)", EarshotMetricQuery.NOT_YET);
-            return Measurement.unavailable(EarshotMetricQuery.NOT_YET);
-        }
-        say("  Earshot metric API: %.0f ms, %d slices", measurement.seconds() * 1000, slices[0].getAsInt());
         return measurement;
     }
 
-    /** The fastest of {@code runs} runs, with the largest heap seen in any of them: query timings are noisy. */
-    private Measurement bestOf(int runs, Runnable phase) {
-        Measurement best = measure(phase);
-        long peakUsed = best.heap().peakUsed(), maxLive = best.heap().maxLiveAfterGc();
-        for (int run = 1; run < runs; run++) {
-            Measurement next = measure(phase);
-            peakUsed = Math.max(peakUsed, next.heap().peakUsed());
-            maxLive = Math.max(maxLive, next.heap().maxLiveAfterGc());
-            best = next.took().compareTo(best.took()) < 0 ? next : best;
+    /** Runs {@code phase} {@link #WARM_UP} times untimed, then {@link #REPETITIONS} times; reports the median. */
+    private Measurement measureMedian(Runnable phase) {
+        for (int i = 0; i < WARM_UP; i++) {
+            phase.run();
         }
-        return Measurement.of(best.took(), new HeapWatch.Peak(peakUsed, maxLive));
+        List<Measurement> runs = new ArrayList<>();
+        for (int i = 0; i < REPETITIONS; i++) {
+            runs.add(measure(phase));
+        }
+        runs.sort(Comparator.comparing(Measurement::took));
+        return runs.get(REPETITIONS / 2);
     }
 
     private Measurement measure(Runnable phase) {
@@ -156,8 +148,11 @@ final class BenchRun {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             int count = 0;
+            int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
-                rows.getDouble("nps");
+                for (int column = 1; column <= columns; column++) {
+                    rows.getObject(column); // read every value, as Earshot does
+                }
                 count++;
             }
             return count;

@@ -27,8 +27,8 @@ final class BenchTable {
                     speed(r.nativeLoad(), r.rows()),
                     ratio(r.earshotImport(), r.nativeLoad(), true),
                     millis(r.earshotMetric()),
-                    millis(r.rawMetric()) + (r.metricTable().equals("signal") ? "" : " (over bench_native)"),
-                    ratio(r.rawMetric(), r.earshotMetric(), false)));
+                    millis(r.rawMetric()),
+                    ratio(r.earshotMetric(), r.rawMetric(), false)));
         }
         out.println();
         out.println("Peak heap per phase, MiB: most in use (garbage included) / most live after a GC");
@@ -48,50 +48,42 @@ final class BenchTable {
         }
         out.println();
         for (BenchRun.Result r : results) {
-            if (r.earshotImport().ran()) {
-                double speed = r.earshotImport().rowsPerSecond(r.rows());
-                double ratio = speed / r.nativeLoad().rowsPerSecond(r.rows());
-                out.println(String.format(
-                        Locale.ROOT,
-                        "%,d rows: import %s the targets (≥ 500,000 rows/s: %,.0f; ≥ 0.5× native: %.2f×)",
-                        r.rows(),
-                        speed >= 500_000 && ratio >= 0.5 ? "meets" : "MISSES",
-                        speed,
-                        ratio));
-            } else {
-                out.println(String.format(
-                        Locale.ROOT,
-                        "%,d rows: Earshot import not measured (%s)",
-                        r.rows(),
-                        r.earshotImport().unavailable()));
-            }
+            double speed = r.earshotImport().rowsPerSecond(r.rows());
+            double importRatio = speed / r.nativeLoad().rowsPerSecond(r.rows());
+            double metricRatio = r.earshotMetric().seconds() / r.rawMetric().seconds();
+            long heapPeak = Math.max(
+                    r.earshotImport().heap().peakUsed(),
+                    r.earshotMetric().heap().peakUsed());
+            out.println(String.format(
+                    Locale.ROOT,
+                    "%,d rows: import %s (≥ 500,000 rows/s: %,.0f; ≥ 0.5× native: %.2f×);"
+                            + " metrics %s (≤ 1.3× raw SQL: %.2f×); Earshot's peak heap %,.0f MiB (target ≤ 1,024)",
+                    r.rows(),
+                    speed >= 500_000 && importRatio >= 0.5 ? "meets its targets" : "MISSES its targets",
+                    speed,
+                    importRatio,
+                    metricRatio <= 1.3 ? "meet their target" : "MISS their target",
+                    metricRatio,
+                    heapPeak / MIB));
         }
         out.flush();
     }
 
     private static String speed(Measurement m, long rows) {
-        return m.ran()
-                ? String.format(Locale.ROOT, "%.1f s = %,.0f rows/s", m.seconds(), m.rowsPerSecond(rows))
-                : "n/a";
+        return String.format(Locale.ROOT, "%.1f s = %,.0f rows/s", m.seconds(), m.rowsPerSecond(rows));
     }
 
     private static String millis(Measurement m) {
-        return m.ran() ? String.format(Locale.ROOT, "%,.0f ms", m.seconds() * 1000) : "n/a";
+        return String.format(Locale.ROOT, "%,.1f ms", m.seconds() * 1000);
     }
 
     /** {@code a ÷ b} as speeds ({@code asSpeed}: the faster, the higher) or as times. */
     private static String ratio(Measurement a, Measurement b, boolean asSpeed) {
-        if (!a.ran() || !b.ran()) {
-            return "n/a";
-        }
         double value = asSpeed ? b.seconds() / a.seconds() : a.seconds() / b.seconds();
         return String.format(Locale.ROOT, "%.2f×", value);
     }
 
     private static String heap(Measurement m) {
-        if (!m.ran()) {
-            return "n/a";
-        }
         return String.format(
                 Locale.ROOT,
                 "%,.0f / %,.0f",

@@ -3,24 +3,15 @@ package io.earshot.bench;
 import java.time.Duration;
 
 /**
- * What one benchmark phase measured: how long it took and the heap it used, or why it could not run.
+ * What one benchmark phase measured: how long it took and the heap it used.
  *
- * @param took how long the phase ran, or {@code null} if it did not
- * @param heap the heap during the phase, or {@code null} if it did not run
- * @param unavailable why the phase did not run, or {@code null}
+ * @param took how long the phase ran
+ * @param heap the heap during the phase
  */
-record Measurement(Duration took, HeapWatch.Peak heap, String unavailable) {
+record Measurement(Duration took, HeapWatch.Peak heap) {
 
     static Measurement of(Duration took, HeapWatch.Peak heap) {
-        return new Measurement(took, heap, null);
-    }
-
-    static Measurement unavailable(String why) {
-        return new Measurement(null, null, why);
-    }
-
-    boolean ran() {
-        return unavailable == null;
+        return new Measurement(took, heap);
     }
 
     double seconds() {
