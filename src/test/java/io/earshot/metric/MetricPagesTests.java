@@ -87,7 +87,8 @@ class MetricPagesTests {
                 .contains("POC: NPS 0–3, or CSAT 1, or any complaint or escalation signal")
                 .contains("href=\"/verbatims?from=2025-03-01&amp;to=2025-04-01&amp;score=nps\"")
                 .contains("href=\"/verbatims?from=2025-03-01&amp;to=2025-04-01&amp;band=poc\"")
-                .contains("/webjars/echarts/", "echarts.min.js", "id=\"nps-trend-data\"");
+                .contains("/webjars/echarts/", "echarts.min.js", "id=\"nps-trend-data\"")
+                .doesNotContain("No signals yet.");
     }
 
     @Test
@@ -117,7 +118,8 @@ class MetricPagesTests {
                 .contains("href=\"/verbatims?f.region=North&amp;from=2025-03-01&amp;to=2025-04-01&amp;score=nps\">10<")
                 .contains(">30.0<", "+60.0", "small sample")
                 .contains("href=\"/verbatims?f.region=South&amp;from=2025-03-01&amp;to=2025-04-01&amp;band=poc\">1<")
-                .contains("href=\"/verbatims?f.region=&amp;from=2025-03-01&amp;to=2025-04-01&amp;score=nps\">1<");
+                .contains("href=\"/verbatims?f.region=&amp;from=2025-03-01&amp;to=2025-04-01&amp;score=nps\">1<")
+                .doesNotContain("No signals yet.");
     }
 
     @Test
