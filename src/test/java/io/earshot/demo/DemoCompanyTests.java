@@ -6,6 +6,9 @@ import io.earshot.signal.ImportReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -87,15 +90,21 @@ class DemoCompanyTests {
                 "SELECT " + nps + " FROM signal WHERE region = ? AND occurred_at >= ? AND occurred_at < ?",
                 Double.class,
                 dip.region(),
-                dip.month().atDay(1).atStartOfDay(),
-                dip.month().plusMonths(1).atDay(1).atStartOfDay());
+                utc(dip.month()),
+                utc(dip.month().plusMonths(1)));
         Double before = jdbc.queryForObject(
                 "SELECT " + nps + " FROM signal WHERE region = ? AND occurred_at >= ? AND occurred_at < ?",
                 Double.class,
                 dip.region(),
-                dip.month().minusMonths(3).atDay(1).atStartOfDay(),
-                dip.month().atDay(1).atStartOfDay());
+                utc(dip.month().minusMonths(3)),
+                utc(dip.month()));
 
         assertThat(before - during).isGreaterThan(25);
+    }
+
+    /** The start of a month in the demo bank's zone, as the UTC timestamp the store keeps. */
+    static LocalDateTime utc(YearMonth month) {
+        return LocalDateTime.ofInstant(
+                month.atDay(1).atStartOfDay(DemoGenerator.ZONE).toInstant(), ZoneOffset.UTC);
     }
 }
