@@ -1,6 +1,7 @@
 package io.earshot.signal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,10 @@ import java.util.Map;
 final class AutomaticMapping {
 
     private static final Map<String, ImportField> EXACT = new HashMap<>();
+
+    /** Parts of the open questions surveys ask after a score ("What is the main reason for your score?"). */
+    private static final List<String> OPEN_QUESTION =
+            List.of("reasonfor", "why", "tellus", "anythingelse", "comment", "improve", "feedback");
 
     static {
         alias(ImportField.NPS, "nps", "score", "npsscore", "likelihoodtorecommend", "recommend", "npsrating");
@@ -97,6 +102,9 @@ final class AutomaticMapping {
         }
         if (key.contains("effort")) {
             return ImportField.CES;
+        }
+        if (OPEN_QUESTION.stream().anyMatch(key::contains)) {
+            return ImportField.TEXT;
         }
         return null;
     }
