@@ -94,6 +94,12 @@ public class MetricsCommand implements Callable<Integer> {
                 case JSON ->
                     out.println(json(MetricReport.of(query, rows, metrics.poc().describe())));
             }
+            if (rows.isEmpty() && metrics.storeIsEmpty()) {
+                spec.commandLine()
+                        .getErr()
+                        .println("The store has no signals yet: load some with 'earshot import FILE --source NAME'"
+                                + " or 'earshot demo'.");
+            }
         }
         out.flush();
         return 0;
