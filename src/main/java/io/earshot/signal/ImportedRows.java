@@ -27,11 +27,31 @@ final class ImportedRows {
                         FROM signal WHERE import_id = ?)
                       WHERE occurrence > 1)""", importId, importId);
         }
-        duplicates += update(connection, """
-                DELETE FROM signal
-                WHERE import_id = ?
-                  AND external_id IN (SELECT external_id FROM signal WHERE source = ? AND import_id <> ?)""", importId, source, importId);
+        if (earlierImportOf(connection, source, importId)) {
+            duplicates += update(connection, """
+                    DELETE FROM signal
+                    WHERE import_id = ?
+                      AND external_id IN (SELECT external_id FROM signal WHERE source = ? AND import_id <> ?)""", importId, source, importId);
+        }
         return duplicates;
+    }
+
+    /**
+     * Whether an earlier import of the source was recorded. Without one there is no stored signal of the source (every
+     * signal is appended by an import, in the transaction that records it, and records are never deleted), so the
+     * anti-join — a scan of the whole signal table — can be skipped: the common case of a first import into a new
+     * source. {@code signal_import} holds a row per import, so this look-up stays cheap however many signals there are.
+     */
+    private static boolean earlierImportOf(Connection connection, String source, UUID importId) throws SQLException {
+        try (PreparedStatement earlier = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM signal_import WHERE source = ? AND id <> ?)")) {
+            earlier.setString(1, source);
+            earlier.setObject(2, importId);
+            try (ResultSet result = earlier.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
     }
 
     private static long repeatedKeys(Connection connection, UUID importId) throws SQLException {

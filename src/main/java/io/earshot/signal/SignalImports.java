@@ -23,6 +23,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class SignalImports {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignalImports.class);
+
     private final DataSource store;
     private final ImportRun run;
     private final ApplicationEventPublisher events;
@@ -85,7 +87,12 @@ public class SignalImports {
             connection.setAutoCommit(false);
             try {
                 report = run.run(connection, input, progress);
+                long committing = System.nanoTime();
                 connection.commit();
+                log.debug(
+                        "{}: committed in {} ms",
+                        input.request().fileName(),
+                        (System.nanoTime() - committing) / 1_000_000);
             } catch (IOException | SQLException | RuntimeException | Error e) {
                 connection.rollback();
                 throw e;

@@ -137,6 +137,20 @@ class ImportIdempotencyTests {
     }
 
     @Test
+    void reimportingIntoASourceFindsItsDuplicatesWhateverOtherSourcesHold() {
+        // The first import of a source skips the anti-join (nothing of that source is stored yet); the second must not.
+        Path file = store.csv("ids.csv", "id,date,nps", "a,2024-03-05,9", "b,2024-03-06,7");
+        store.importFile(file, "survey");
+        ImportReport first = store.importFile(file, "review");
+
+        ImportReport again = store.importFile(file, "review");
+
+        assertThat(first.accepted()).isEqualTo(2);
+        assertThat(again.accepted()).isZero();
+        assertThat(again.duplicates()).isEqualTo(2);
+    }
+
+    @Test
     void publishesSignalsIngestedOnlyWhenSignalsWereAdded() {
         Path file = store.csv("ids.csv", "id,date,nps", "a,2024-03-05,9", "b,2024-03-05,3");
 
