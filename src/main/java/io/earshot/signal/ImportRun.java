@@ -2,6 +2,7 @@ package io.earshot.signal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,9 +19,9 @@ import org.duckdb.DuckDBConnection;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * One import inside an open transaction: records it, streams the rows through validation into the signal and
- * quarantine appenders, removes duplicates in SQL and completes the record with the counts. The caller commits or
- * rolls back.
+ * One import inside an open transaction: records it, streams the rows through validation into staged chunks loaded
+ * into {@code signal} and into the quarantine's appender, removes duplicates in SQL and completes the record with the
+ * counts. The caller commits or rolls back.
  */
 final class ImportRun {
 
@@ -29,8 +30,16 @@ final class ImportRun {
     private final ImportHistory history;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Path staging;
+    private final int chunkRows;
 
-    ImportRun(ImportHistory history, ObjectMapper json, Clock clock) {
+    /**
+     * @param staging where accepted rows are staged in chunk files before they are loaded (see {@link SignalStage})
+     * @param chunkRows rows per chunk file
+     */
+    ImportRun(ImportHistory history, ObjectMapper json, Clock clock, Path staging, int chunkRows) {
+        this.staging = staging;
+        this.chunkRows = chunkRows;
         this.history = history;
         this.json = json;
         this.clock = clock;
@@ -42,35 +51,32 @@ final class ImportRun {
         UUID importId = UUID.randomUUID();
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
-        // The record's INSERT opens the transaction that the Appenders below then join.
+        // The record's INSERT opens the transaction that the quarantine's Appender and the chunk loads then join.
         history.start(connection, importId, request, input.format(), started);
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         long receivedAt = started.getEpochSecond() * 1_000_000L + started.getNano() / 1_000;
         Map<String, Long> reasons = new HashMap<>();
-        long rows = 0, rejected = 0, appended;
+        long rows = 0, rejected = 0, appended = 0;
         List<String> notes = new ArrayList<>();
         Utf8Reader text = new Utf8Reader(input.stream());
         try (RowSource source = input.format().open(text, json, input.rules(), request.fileName(), input.strict());
-                SignalBatch signals =
-                        new SignalBatch(duck, importId, request.source(), receivedAt, request.fileName());
+                SignalStage signals = new SignalStage(staging, chunkRows, receivedAt);
                 QuarantineBatch quarantine = new QuarantineBatch(duck, importId)) {
             RowValidator validator = new RowValidator(request.fileName(), request.zone(), source);
-            try (RowPipeline pipeline = new RowPipeline(source, validator, text, input.size(), progress)) {
-                for (List<RowResult> batch = pipeline.next(); !batch.isEmpty(); batch = pipeline.next()) {
-                    for (RowResult result : batch) {
-                        switch (result) {
-                            case RowResult.Accepted accepted -> signals.append(accepted);
-                            case RowResult.Rejected rejection -> {
-                                quarantine.append(rejection);
-                                reasons.merge(rejection.reason(), 1L, Long::sum);
-                                rejected++;
-                            }
-                        }
+            try (RowPipeline pipeline = new RowPipeline(source, validator, signals, text, input.size(), progress)) {
+                for (RowPipeline.Handoff batch = pipeline.next(); batch != null; batch = pipeline.next()) {
+                    for (RowResult.Rejected rejection : batch.rejected()) {
+                        quarantine.append(rejection);
+                        reasons.merge(rejection.reason(), 1L, Long::sum);
+                        rejected++;
+                    }
+                    if (batch.chunk() != null) {
+                        appended += signals.load(
+                                connection, batch.chunk(), importId, request.source(), receivedAt, request.fileName());
                     }
                 }
                 rows = pipeline.rows();
             }
-            appended = signals.appended();
             if (source.empty()) {
                 notes.add(request.fileName() + " is empty: it has no header and no rows.");
             } else if (rows == 0) {

@@ -23,7 +23,7 @@ final class ImportedRows {
             duplicates += update(connection, """
                     DELETE FROM signal WHERE import_id = ? AND id IN (
                       SELECT id FROM (
-                        SELECT id, row_number() OVER (PARTITION BY external_id ORDER BY rowid) AS occurrence
+                        SELECT id, row_number() OVER (PARTITION BY external_id ORDER BY id) AS occurrence
                         FROM signal WHERE import_id = ?)
                       WHERE occurrence > 1)""", importId, importId);
         }
@@ -68,7 +68,7 @@ final class ImportedRows {
 
     /**
      * Gives the 2nd, 3rd, … row with the same content hash in this file the ids {@code …-2}, {@code …-3} in file order
-     * (rowid is append order). Done here rather than while reading because counting occurrences in Java would need every
+     * (ids increase in file order within an import, see {@link SignalStage}; DuckDB may store the rows in any order). Done here rather than while reading because counting occurrences in Java would need every
      * hash of the file in memory; in SQL it touches only the repeated ones.
      */
     static void numberRepeatedHashes(Connection connection, UUID importId) throws SQLException {
@@ -76,7 +76,7 @@ final class ImportedRows {
                 UPDATE signal SET external_id = left(signal.external_id, length(signal.external_id) - 1)
                                                 || numbered.occurrence
                 FROM (
-                  SELECT id, row_number() OVER (PARTITION BY external_id ORDER BY rowid) AS occurrence
+                  SELECT id, row_number() OVER (PARTITION BY external_id ORDER BY id) AS occurrence
                   FROM signal
                   WHERE import_id = ? AND starts_with(external_id, 'sha256-')
                     AND external_id IN (

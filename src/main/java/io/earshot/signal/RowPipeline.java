@@ -9,35 +9,49 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads and validates rows on a thread of its own and hands them over in batches through a small bounded queue, so
- * parsing and validation overlap with appending to the store on the import's thread (two cores, twice the work). At
- * most {@value #BATCHES} batches of {@value #BATCH} rows wait in memory, whatever the size of the file.
+ * Reads and validates rows on a thread of its own, which writes accepted rows to the {@link SignalStage}'s chunk files
+ * and hands over finished chunks and rejected rows through a small bounded queue; the import's thread loads a chunk
+ * into the store while this thread writes the next one (two cores, twice the work). At most {@value #BATCHES} hand-offs
+ * wait, each a chunk file or at most {@value #BATCH} rejected rows, whatever the size of the file.
  *
- * <p>The batches are small on purpose: rows waiting in the queue survive young collections, and copying them is most of
- * a pause, which stops the import's thread too. With 16,384 rows in flight a young pause took about 12 ms (and left 60
- * MB live); with 2,048 it takes about 3 ms, and the import of a million rows got about 0.2 s faster. Hand-offs stay rare
- * enough (one per {@value #BATCH} rows) not to matter.
+ * <p>Batches of rejections are small on purpose: rows waiting in the queue survive young collections, and copying them
+ * is most of a pause, which stops the import's thread too.
  */
 final class RowPipeline implements AutoCloseable {
 
     static final int BATCH = 512;
     static final int BATCHES = 4;
     private static final int PROGRESS_EVERY = 1 << 13;
-    private static final List<RowResult> END = List.of();
+    private static final Handoff END = new Handoff(List.of(), null);
+
+    /**
+     * What the reader hands to the import's thread: rejected rows for the quarantine, and maybe a finished chunk.
+     *
+     * @param chunk a finished chunk file to load, or {@code null}
+     */
+    record Handoff(List<RowResult.Rejected> rejected, SignalStage.Chunk chunk) {}
 
     private final RowSource source;
     private final RowValidator validator;
     private final Utf8Reader text;
     private final long size;
     private final ImportProgress progress;
-    private final BlockingQueue<List<RowResult>> queue = new ArrayBlockingQueue<>(BATCHES);
+    private final SignalStage stage;
+    private final BlockingQueue<Handoff> queue = new ArrayBlockingQueue<>(BATCHES);
     private final Thread reader;
     private volatile boolean cancelled;
     private volatile Throwable failure;
     private volatile long rows;
 
-    RowPipeline(RowSource source, RowValidator validator, Utf8Reader text, long size, ImportProgress progress) {
+    RowPipeline(
+            RowSource source,
+            RowValidator validator,
+            SignalStage stage,
+            Utf8Reader text,
+            long size,
+            ImportProgress progress) {
         this.source = source;
+        this.stage = stage;
         this.validator = validator;
         this.text = text;
         this.size = size;
@@ -49,12 +63,22 @@ final class RowPipeline implements AutoCloseable {
     private void read() {
         long count = 0;
         try {
-            List<RowResult> batch = new ArrayList<>(BATCH);
+            List<RowResult.Rejected> batch = new ArrayList<>();
             for (SourceRow row = source.next(); row != null && !cancelled; row = source.next()) {
-                batch.add(validator.validate(row));
-                if (batch.size() == BATCH) {
-                    hand(batch);
-                    batch = new ArrayList<>(BATCH);
+                switch (validator.validate(row)) {
+                    case RowResult.Accepted accepted -> {
+                        if (stage.append(accepted)) {
+                            hand(new Handoff(batch, stage.finishChunk()));
+                            batch = new ArrayList<>();
+                        }
+                    }
+                    case RowResult.Rejected rejected -> {
+                        batch.add(rejected);
+                        if (batch.size() == BATCH) {
+                            hand(new Handoff(batch, null));
+                            batch = new ArrayList<>();
+                        }
+                    }
                 }
                 if (++count % PROGRESS_EVERY == 0) {
                     rows = count;
@@ -62,8 +86,9 @@ final class RowPipeline implements AutoCloseable {
                 }
             }
             rows = count;
-            if (!batch.isEmpty()) {
-                hand(batch);
+            SignalStage.Chunk last = cancelled ? null : stage.finishChunk();
+            if (!batch.isEmpty() || last != null) {
+                hand(new Handoff(batch, last));
             }
         } catch (Throwable e) {
             failure = e;
@@ -77,15 +102,15 @@ final class RowPipeline implements AutoCloseable {
         }
     }
 
-    private void hand(List<RowResult> batch) throws InterruptedException {
-        while (!cancelled && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+    private void hand(Handoff handoff) throws InterruptedException {
+        while (!cancelled && !queue.offer(handoff, 100, TimeUnit.MILLISECONDS)) {
             // the store is busy; wait, unless the import was given up
         }
     }
 
-    /** The next batch of results in file order, or an empty list at the end; rethrows what stopped the reader. */
-    List<RowResult> next() throws IOException {
-        List<RowResult> batch;
+    /** The next hand-off in file order, or {@code null} at the end; rethrows what stopped the reader. */
+    Handoff next() throws IOException {
+        Handoff batch;
         try {
             batch = queue.take();
         } catch (InterruptedException e) {
@@ -94,6 +119,7 @@ final class RowPipeline implements AutoCloseable {
         }
         if (batch == END) {
             rethrow();
+            return null;
         }
         return batch;
     }

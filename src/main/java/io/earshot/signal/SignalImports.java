@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
@@ -31,9 +33,15 @@ public class SignalImports {
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
 
     SignalImports(
-            DataSource store, ImportHistory history, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
+            DataSource store,
+            ImportHistory history,
+            ObjectMapper json,
+            Clock clock,
+            ApplicationEventPublisher events,
+            @Value("${earshot.data-dir}") Path dataDir,
+            @Value("${earshot.import.chunk-rows:" + SignalStage.CHUNK + "}") int chunkRows) {
         this.store = store;
-        this.run = new ImportRun(history, json, clock);
+        this.run = new ImportRun(history, json, clock, dataDir.resolve("staging"), chunkRows);
         this.events = events;
     }
 
