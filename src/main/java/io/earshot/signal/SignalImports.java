@@ -43,6 +43,24 @@ public class SignalImports {
         this.store = store;
         this.run = new ImportRun(history, json, clock, dataDir.resolve("staging"), chunkRows);
         this.events = events;
+        removeLeftoverChunks(dataDir.resolve("staging"));
+    }
+
+    /**
+     * Deletes chunk files that an import killed mid-way left behind; its transaction was rolled back with them. Safe
+     * because this process holds the store's file lock once it has a connection: no other process imports here.
+     */
+    private void removeLeftoverChunks(Path staging) {
+        try (Connection lock = store.getConnection();
+                var leftovers =
+                        Files.isDirectory(staging) ? Files.list(staging) : java.util.stream.Stream.<Path>empty()) {
+            for (Path file : leftovers.toList()) {
+                Files.deleteIfExists(file);
+                log.info("Removed {}, left behind by an import that did not finish", file);
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot clear the staging directory " + staging, e);
+        }
     }
 
     /**

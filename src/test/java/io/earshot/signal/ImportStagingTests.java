@@ -34,8 +34,16 @@ class ImportStagingTests {
     Path files;
 
     @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
+    static void store(DynamicPropertyRegistry registry) throws IOException {
         registry.add("earshot.data-dir", () -> dataDir.toString());
+        // a chunk left behind by an import that was killed mid-way
+        Files.createDirectories(dataDir.resolve("staging"));
+        Files.writeString(dataDir.resolve("staging/import-killed-0.csv"), "\"left\",\"behind\"\n");
+    }
+
+    @Test
+    void removesChunksLeftBehindByAnImportThatWasKilledAtStart() {
+        assertThat(dataDir.resolve("staging/import-killed-0.csv")).doesNotExist();
     }
 
     @Autowired
