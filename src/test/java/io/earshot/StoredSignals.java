@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Signals written straight into the {@code signal} table for tests that need a store with known contents, until the
- * importer lands. Build one with {@link #signal()}, store a list with {@link #insert}.
+ * Signals written straight into the {@code signal} table for tests that need a store with known contents, without
+ * going through an import. Build one with {@link #signal()}, store a list with {@link #insert}.
  */
 public final class StoredSignals {
 
@@ -24,6 +24,11 @@ public final class StoredSignals {
 
     public static Signal signal() {
         return new Signal();
+    }
+
+    /** {@code count} copies of a signal; each gets its own id and external id when stored. */
+    public static List<Signal> times(int count, Signal signal) {
+        return java.util.Collections.nCopies(count, signal);
     }
 
     /** Stores the signals in one batch. */
@@ -74,6 +79,10 @@ public final class StoredSignals {
 
         public Signal region(String region) {
             return field("region", region);
+        }
+
+        public Signal segment(String segment) {
+            return field("segment", segment);
         }
 
         public Signal attribute(String name, String value) {

@@ -1,9 +1,10 @@
 package io.earshot.metric;
 
-import static io.earshot.metric.SignalRows.row;
-import static io.earshot.metric.SignalRows.times;
+import static io.earshot.StoredSignals.signal;
+import static io.earshot.StoredSignals.times;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.earshot.StoredSignals;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,18 +49,18 @@ class MetricApiTests {
     @BeforeEach
     void store() {
         jdbc.update("DELETE FROM signal");
-        List<SignalRows.Row> rows = new ArrayList<>();
+        List<StoredSignals.Signal> rows = new ArrayList<>();
         rows.addAll(times(
-                5, row().region("North").segment("retail").on("2025-02-03").nps(10)));
+                5, signal().region("North").segment("retail").at("2025-02-03").nps(10)));
         rows.addAll(times(
-                3, row().region("North").segment("retail").on("2025-02-04").nps(7)));
+                3, signal().region("North").segment("retail").at("2025-02-04").nps(7)));
         rows.addAll(times(
-                2, row().region("North").segment("business").on("2025-02-05").nps(2)));
+                2, signal().region("North").segment("business").at("2025-02-05").nps(2)));
         rows.addAll(times(
-                4, row().region("North").segment("retail").on("2025-03-05").nps(9)));
+                4, signal().region("North").segment("retail").at("2025-03-05").nps(9)));
         rows.addAll(times(
-                6, row().region("South").segment("retail").on("2025-03-05").nps(6)));
-        SignalRows.insert(jdbc, rows);
+                6, signal().region("South").segment("retail").at("2025-03-05").nps(6)));
+        StoredSignals.insert(jdbc, rows);
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.earshot.metric;
 
-import static io.earshot.metric.SignalRows.row;
-import static io.earshot.metric.SignalRows.times;
+import static io.earshot.StoredSignals.signal;
+import static io.earshot.StoredSignals.times;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.EarshotApplication;
 import io.earshot.EarshotCommand;
+import io.earshot.StoredSignals;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,18 +35,18 @@ class MetricCommandTests {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EarshotApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--earshot.data-dir=" + dataDir, "--earshot.demo.load-on-empty-store=false")) {
-            List<SignalRows.Row> rows = new ArrayList<>();
-            rows.addAll(times(5, row().region("North").on("2025-02-03").nps(10)));
-            rows.addAll(times(3, row().region("North").on("2025-02-04").nps(7)));
-            rows.addAll(times(2, row().region("North").on("2025-02-05").nps(6)));
-            rows.addAll(times(2, row().region("North").on("2025-03-03").nps(9)));
-            rows.addAll(times(3, row().region("North").on("2025-03-04").nps(8)));
-            rows.addAll(times(5, row().region("North").on("2025-03-05").nps(4)));
+            List<StoredSignals.Signal> rows = new ArrayList<>();
+            rows.addAll(times(5, signal().region("North").at("2025-02-03").nps(10)));
+            rows.addAll(times(3, signal().region("North").at("2025-02-04").nps(7)));
+            rows.addAll(times(2, signal().region("North").at("2025-02-05").nps(6)));
+            rows.addAll(times(2, signal().region("North").at("2025-03-03").nps(9)));
+            rows.addAll(times(3, signal().region("North").at("2025-03-04").nps(8)));
+            rows.addAll(times(5, signal().region("North").at("2025-03-05").nps(4)));
             rows.addAll(times(
-                    2, row().region("South, coast").on("2025-03-06").csat(5).ces(5)));
-            rows.add(row().region("South, coast").on("2025-03-07").csat(2).ces(2));
-            rows.add(row().region("South, coast").on("2025-03-08").source("complaint"));
-            SignalRows.insert(context.getBean(JdbcTemplate.class), rows);
+                    2, signal().region("South, coast").at("2025-03-06").csat(5).ces(5)));
+            rows.add(signal().region("South, coast").at("2025-03-07").csat(2).ces(2));
+            rows.add(signal().region("South, coast").at("2025-03-08").source("complaint"));
+            StoredSignals.insert(context.getBean(JdbcTemplate.class), rows);
         }
     }
 

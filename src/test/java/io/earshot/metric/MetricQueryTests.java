@@ -1,10 +1,11 @@
 package io.earshot.metric;
 
-import static io.earshot.metric.SignalRows.row;
-import static io.earshot.metric.SignalRows.times;
+import static io.earshot.StoredSignals.signal;
+import static io.earshot.StoredSignals.times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.earshot.StoredSignals;
 import io.earshot.signal.SignalFilter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,21 +48,21 @@ class MetricQueryTests {
     @BeforeEach
     void store() {
         jdbc.update("DELETE FROM signal");
-        List<SignalRows.Row> rows = new ArrayList<>();
-        rows.addAll(times(5, row().region("North").on("2025-02-03").nps(10).attribute("plan", "gold")));
-        rows.addAll(times(3, row().region("North").on("2025-02-10").nps(8).attribute("plan", "basic")));
-        rows.addAll(times(2, row().region("North").on("2025-02-28").nps(5).attribute("plan", "basic")));
-        rows.addAll(times(2, row().region("North").on("2025-03-01").nps(9)));
-        rows.addAll(times(3, row().region("North").on("2025-03-15").nps(7)));
-        rows.addAll(times(5, row().region("North").on("2025-03-31").nps(6)));
-        rows.addAll(
-                times(2, row().region("South").on("2025-03-02").nps(9).csat(5).ces(6)));
-        rows.addAll(
-                times(2, row().region("South").on("2025-03-03").nps(10).csat(5).ces(7)));
-        rows.add(row().region("South").on("2025-03-04").csat(1).text("Never again"));
-        rows.add(row().region("South").on("2025-03-05").source("complaint").text("Formal complaint"));
-        rows.add(row().on("2025-03-06").nps(0));
-        SignalRows.insert(jdbc, rows);
+        List<StoredSignals.Signal> rows = new ArrayList<>();
+        rows.addAll(times(5, signal().region("North").at("2025-02-03").nps(10).attribute("plan", "gold")));
+        rows.addAll(times(3, signal().region("North").at("2025-02-10").nps(8).attribute("plan", "basic")));
+        rows.addAll(times(2, signal().region("North").at("2025-02-28").nps(5).attribute("plan", "basic")));
+        rows.addAll(times(2, signal().region("North").at("2025-03-01").nps(9)));
+        rows.addAll(times(3, signal().region("North").at("2025-03-15").nps(7)));
+        rows.addAll(times(5, signal().region("North").at("2025-03-31").nps(6)));
+        rows.addAll(times(
+                2, signal().region("South").at("2025-03-02").nps(9).csat(5).ces(6)));
+        rows.addAll(times(
+                2, signal().region("South").at("2025-03-03").nps(10).csat(5).ces(7)));
+        rows.add(signal().region("South").at("2025-03-04").csat(1).text("Never again"));
+        rows.add(signal().region("South").at("2025-03-05").source("complaint").text("Formal complaint"));
+        rows.add(signal().at("2025-03-06").nps(0));
+        StoredSignals.insert(jdbc, rows);
     }
 
     @Test
