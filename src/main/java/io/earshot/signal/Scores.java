@@ -7,10 +7,4 @@ public final class Scores {
     public static final int CES_MIN = 1, CES_MAX = 7;
 
     private Scores() {}
-
-    static void check(String name, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + value);
-        }
-    }
 }
