@@ -1,6 +1,7 @@
 package io.earshot.metric;
 
 import io.earshot.signal.SignalField;
+import io.earshot.signal.VerbatimLinks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ class BreakdownController {
                 by,
                 period,
                 QueryParameters.filter(
-                        QueryParameters.prefixed(parameters),
+                        VerbatimLinks.fields(parameters),
                         QueryParameters.date("from", parameters.get("from")),
                         QueryParameters.date("to", parameters.get("to"))));
         LocalDate at = QueryParameters.date("at", parameters.get("at"));

@@ -52,15 +52,4 @@ final class QueryParameters {
         }
         return fields;
     }
-
-    /** The {@code f.FIELD=value} parameters of a page request as field to value. */
-    static Map<String, String> prefixed(Map<String, String> parameters) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        parameters.forEach((name, value) -> {
-            if (name.startsWith("f.") && name.length() > 2) {
-                fields.put(name.substring(2), value);
-            }
-        });
-        return fields;
-    }
 }

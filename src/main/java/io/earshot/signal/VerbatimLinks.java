@@ -62,12 +62,7 @@ public final class VerbatimLinks {
      * {@link IllegalArgumentException} saying what would be accepted.
      */
     public static VerbatimQuery query(Map<String, String> parameters) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        parameters.forEach((name, value) -> {
-            if (name.startsWith(FIELD_PREFIX) && name.length() > FIELD_PREFIX.length()) {
-                fields.put(name.substring(FIELD_PREFIX.length()), value == null ? "" : value.strip());
-            }
-        });
+        Map<String, String> fields = fields(parameters);
         String added = blankToNull(parameters.get("field"));
         if (added != null) {
             fields.put(added, parameters.getOrDefault("value", "").strip());
@@ -81,6 +76,21 @@ public final class VerbatimLinks {
         String score = blankToNull(parameters.get("score"));
         return new VerbatimQuery(
                 filter, score == null ? null : VerbatimScore.parse(score), page(parameters.get("page")));
+    }
+
+    /**
+     * The {@code f.FIELD=value} parameters of a request as field to value, values stripped and a missing value as the
+     * empty string (which filters for "no value"). Pages that slice by these parameters read them here, so a number and
+     * the verbatims behind it see the same filter.
+     */
+    public static Map<String, String> fields(Map<String, String> parameters) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (name.startsWith(FIELD_PREFIX) && name.length() > FIELD_PREFIX.length()) {
+                fields.put(name.substring(FIELD_PREFIX.length()), value == null ? "" : value.strip());
+            }
+        });
+        return fields;
     }
 
     private static String pair(String name, String value) {
