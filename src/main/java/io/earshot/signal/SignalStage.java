@@ -45,10 +45,10 @@ final class SignalStage implements AutoCloseable {
     private static final String LOAD = """
             INSERT INTO signal (id, source, external_id, customer_id, account_id, occurred_at, received_at, channel,
                                 touchpoint, journey_stage, product, region, segment, nps, csat, ces, text, language,
-                                attributes, provenance, import_id)
+                                attributes, provenance, provenance_line, import_id)
             SELECT id, ?, external_id, customer_id, account_id, make_timestamp(occurred_at),
                    make_timestamp(CAST(? AS BIGINT)), channel, touchpoint, journey_stage, product, region, segment,
-                   nps, csat, ces, text, language, attributes, concat(?, line), ?
+                   nps, csat, ces, text, language, attributes, ?, line, ?
             FROM read_csv(%s, columns = %s, header = false, auto_detect = false, delim = ',', quote = '"',
                           escape = '"', nullstr = '', allow_quoted_nulls = false, new_line = '\\n',
                           strict_mode = true, max_line_size = %d, buffer_size = %d)""";
@@ -155,7 +155,7 @@ final class SignalStage implements AutoCloseable {
             settings.execute(ORDER_FREE);
             insert.setString(1, source);
             insert.setLong(2, receivedAtMicros);
-            insert.setString(3, fileName + ":");
+            insert.setString(3, fileName);
             insert.setObject(4, importId);
             try {
                 return insert.executeLargeUpdate();

@@ -62,7 +62,8 @@ class ImportFileTests {
         assertThat(r1.get("text")).isEqualTo("Great app");
         assertThat(r1.get("region")).isEqualTo("North");
         assertThat(r1.get("attributes").toString()).isEqualTo("{\"Plan\":\"gold\"}");
-        assertThat(r1.get("provenance")).isEqualTo("survey.csv:2");
+        assertThat(r1.get("provenance")).isEqualTo("survey.csv");
+        assertThat(r1.get("provenance_line")).isEqualTo(2L);
         assertThat(store.signal("R2").get("occurred")).isEqualTo("2024-03-06T07:00:00");
         assertThat(store.signal("R2").get("attributes")).isNull();
     }
@@ -212,7 +213,8 @@ class ImportFileTests {
         assertThat(report.accepted()).isEqualTo(1);
         assertThat(store.signal("a").get("text")).isEqualTo("first line\nsecond line\nthird line");
         assertThat(store.quarantinedLines()).containsExactly(5L, 7L);
-        assertThat(store.signal("a").get("provenance")).isEqualTo("multiline.csv:2");
+        assertThat(store.signal("a").get("provenance")).isEqualTo("multiline.csv");
+        assertThat(store.signal("a").get("provenance_line")).isEqualTo(2L);
     }
 
     @Test
