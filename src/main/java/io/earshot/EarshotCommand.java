@@ -1,5 +1,6 @@
 package io.earshot;
 
+import io.earshot.access.UsersCommand;
 import io.earshot.bench.BenchCommand;
 import io.earshot.demo.DemoCommand;
 import io.earshot.metric.MetricsCommand;
@@ -29,7 +30,13 @@ import picocli.CommandLine.Unmatched;
         mixinStandardHelpOptions = true,
         versionProvider = EarshotCommand.Version.class,
         description = "Earshot keeps decision-makers within earshot of their customers.",
-        subcommands = {ImportCommand.class, MetricsCommand.class, DemoCommand.class, BenchCommand.class},
+        subcommands = {
+            ImportCommand.class,
+            MetricsCommand.class,
+            DemoCommand.class,
+            UsersCommand.class,
+            BenchCommand.class
+        },
         footer = {
             "",
             "Without a command, Earshot serves http://localhost:8080 (Spring properties such as --server.port=9090 pass through)."

@@ -37,16 +37,26 @@ class DemoCompany {
     private final Importer imports;
     private final Clock clock;
     private final Path dataDir;
+    private final DemoUsers demoUsers;
 
     @Autowired
-    DemoCompany(SignalImports imports, Clock clock, @Value("${earshot.data-dir}") Path dataDir) {
-        this(imports::importFile, clock, dataDir);
+    DemoCompany(SignalImports imports, Clock clock, @Value("${earshot.data-dir}") Path dataDir, DemoUsers demoUsers) {
+        this(imports::importFile, clock, dataDir, demoUsers);
     }
 
-    DemoCompany(Importer imports, Clock clock, Path dataDir) {
+    /** @param demoUsers creates the demo units and users, or {@code null} to leave them out (tests of the data) */
+    DemoCompany(Importer imports, Clock clock, Path dataDir, DemoUsers demoUsers) {
         this.imports = imports;
         this.clock = clock;
         this.dataDir = dataDir;
+        this.demoUsers = demoUsers;
+    }
+
+    /** Creates the demo bank's units and its demo users, one per role (demo mode). */
+    void createUsers(Consumer<String> say) {
+        if (demoUsers != null) {
+            demoUsers.create(say);
+        }
     }
 
     /** Today in the demo bank's time zone: the demo data ends the day before. */
@@ -61,6 +71,7 @@ class DemoCompany {
      * @return what each source's import did, in the order of {@link DemoSource}
      */
     List<ImportReport> load(LocalDate today, Consumer<String> say) {
+        createUsers(say);
         DemoGenerator generator = new DemoGenerator(Utterances.shipped(), today);
         say.accept("Generating the demo bank: %,d customers, %d months from %s to %s…"
                 .formatted(

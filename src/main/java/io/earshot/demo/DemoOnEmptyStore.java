@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -28,11 +29,22 @@ class DemoOnEmptyStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Creates the demo users at once, before the server prints a set-up link for a store without users (order 100),
+     * when the store is empty; the signals follow in the background.
+     */
+    @Order(0)
+    @EventListener(ApplicationReadyEvent.class)
+    public void createUsersIfEmpty() {
+        if (isEmpty()) {
+            demo.createUsers(log::info);
+        }
+    }
+
     @Async
     @EventListener(ApplicationReadyEvent.class)
     public void loadIfEmpty() {
-        Long signals = jdbc.queryForObject("SELECT count(*) FROM signal", Long.class);
-        if (signals == null || signals > 0) {
+        if (!isEmpty()) {
             return;
         }
         log.info("The store is empty: loading the demo company in the background"
@@ -45,5 +57,9 @@ class DemoOnEmptyStore {
         } catch (RuntimeException e) {
             log.warn("Could not load the demo company: {}", e.toString(), e);
         }
+    }
+
+    private boolean isEmpty() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT NOT EXISTS (SELECT 1 FROM signal)", Boolean.class));
     }
 }

@@ -1,5 +1,6 @@
 package io.earshot.metric;
 
+import io.earshot.access.DataScopes;
 import io.earshot.signal.PocDefinition;
 import io.earshot.signal.SignalField;
 import java.sql.ResultSet;
@@ -20,11 +21,13 @@ import org.springframework.stereotype.Service;
 public class Metrics {
 
     private final JdbcTemplate jdbc;
+    private final DataScopes scopes;
     private final PocDefinition poc;
     private final Clock clock;
 
-    Metrics(JdbcTemplate jdbc, PocDefinition poc, Clock clock) {
+    Metrics(JdbcTemplate jdbc, PocDefinition poc, Clock clock, DataScopes scopes) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
         this.poc = poc;
         this.clock = clock;
     }
@@ -59,12 +62,14 @@ public class Metrics {
 
     /** The free attributes stored signals carry, as {@code attributes.NAME}, for field pickers. */
     public List<String> attributeFields() {
+        List<Object> parameters = new ArrayList<>();
+        String scope = scopes.current().sql(parameters);
         return jdbc.queryForList("""
                 SELECT DISTINCT 'attributes.' || key AS field
-                FROM (SELECT unnest(json_keys(attributes)) AS key FROM signal WHERE attributes IS NOT NULL)
+                FROM (SELECT unnest(json_keys(attributes)) AS key FROM signal WHERE attributes IS NOT NULL AND %s)
                 WHERE regexp_matches(key, '^[A-Za-z0-9_\\-]{1,64}$')
                 ORDER BY 1 LIMIT 200
-                """, String.class);
+                """.formatted(scope), String.class, parameters.toArray());
     }
 
     private String sql(MetricQuery query, List<Object> parameters) {
@@ -76,7 +81,9 @@ public class Metrics {
             groups.add(query.period().sql() + " AS period");
         }
         String select = groups.isEmpty() ? "" : String.join(", ", groups) + ", ";
-        String where = query.filter().where(poc, parameters);
+        // The viewer's data scope: a number never includes signals its viewer may not see.
+        String where = query.filter().where(poc, parameters) + " AND "
+                + scopes.current().sql(parameters);
         String groupBy = groups.isEmpty() ? "" : " GROUP BY ALL ORDER BY ALL NULLS LAST";
         return "SELECT " + select + """
                 count(*) AS volume,

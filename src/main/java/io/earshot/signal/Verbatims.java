@@ -1,5 +1,6 @@
 package io.earshot.signal;
 
+import io.earshot.access.DataScopes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,16 +39,20 @@ public class Verbatims {
 
     private final JdbcTemplate jdbc;
     private final PocDefinition poc;
+    private final DataScopes scopes;
 
-    Verbatims(JdbcTemplate jdbc, PocDefinition poc) {
+    Verbatims(JdbcTemplate jdbc, PocDefinition poc, DataScopes scopes) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
         this.poc = poc;
     }
 
     /** One page of the verbatims a query selects, with their total count. */
     public VerbatimPage page(VerbatimQuery query) {
         List<Object> parameters = new ArrayList<>();
-        String where = query.filter().where(poc, parameters);
+        // The viewer's data scope: a list never shows a signal its viewer may not see.
+        String where = query.filter().where(poc, parameters) + " AND "
+                + scopes.current().sql(parameters);
         if (query.score() != null) {
             where += " AND " + query.score().sql();
         }

@@ -49,7 +49,8 @@ class DemoImportFilesTests {
                             List.of());
                 },
                 Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC),
-                dataDir);
+                dataDir,
+                null);
         List<String> said = new ArrayList<>();
 
         List<ImportReport> reports = demo.load(demo.today(), said::add);

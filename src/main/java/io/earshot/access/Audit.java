@@ -1,0 +1,196 @@
+package io.earshot.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The append-only audit log. This class only inserts and reads {@code audit_event}; nothing in the application updates
+ * or deletes it ({@code AuditTests} checks the sources). Each entry's hash covers the previous entry's hash and its
+ * own content, so {@link #verify()} finds an entry changed or removed outside the application.
+ */
+@Service
+public class Audit {
+
+    private static final String GENESIS = "0".repeat(64);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Audit(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records an action of whoever is behind the current request or command. */
+    public void record(String action, String target, String detail) {
+        record(currentActor(), action, target, detail, currentOrigin());
+    }
+
+    /** Records an action of {@code actor}, e.g. a failed sign-in of an unknown e-mail. */
+    public synchronized void record(String actor, String action, String target, String detail, String origin) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Long last = jdbc.queryForObject("SELECT max(seq) FROM audit_event", Long.class);
+        long seq = last == null ? 1 : last + 1;
+        String previous = last == null
+                ? GENESIS
+                : jdbc.queryForObject("SELECT hash FROM audit_event WHERE seq = ?", String.class, last);
+        String hash = hash(previous, seq, at, actor, action, target, detail, origin);
+        jdbc.update(
+                "INSERT INTO audit_event (seq, occurred_at, actor, action, target, detail, origin, hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                seq,
+                Timestamp.valueOf(at.atOffset(ZoneOffset.UTC).toLocalDateTime()),
+                actor,
+                action,
+                target,
+                detail,
+                origin,
+                hash);
+    }
+
+    /**
+     * Entries, newest first.
+     *
+     * @param action only entries whose action starts with this, or {@code null}
+     * @param actor only this actor's entries, or {@code null}
+     */
+    public List<AuditEntry> entries(String action, String actor, int offset, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(action, actor, parameters);
+        parameters.add(limit);
+        parameters.add(offset);
+        return jdbc.query(
+                "SELECT seq, occurred_at, actor, action, target, detail, origin, hash FROM audit_event WHERE " + where
+                        + " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                (r, i) -> new AuditEntry(
+                        r.getLong(1),
+                        r.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5),
+                        r.getString(6),
+                        r.getString(7),
+                        r.getString(8)),
+                parameters.toArray());
+    }
+
+    public long count(String action, String actor) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(action, actor, parameters);
+        return jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE " + where, Long.class, parameters.toArray());
+    }
+
+    private static String where(String action, String actor, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>(List.of("TRUE"));
+        if (action != null && !action.isBlank()) {
+            conditions.add("starts_with(action, ?)");
+            parameters.add(action.strip());
+        }
+        if (actor != null && !actor.isBlank()) {
+            conditions.add("actor = ?");
+            parameters.add(actor.strip());
+        }
+        return String.join(" AND ", conditions);
+    }
+
+    /** The first entry whose hash does not follow from the one before and its content, if any. */
+    public Optional<Long> verify() {
+        String previous = GENESIS;
+        long expected = 1;
+        List<AuditEntry> all = new ArrayList<>();
+        jdbc.query(
+                "SELECT seq, occurred_at, actor, action, target, detail, origin, hash FROM audit_event ORDER BY seq",
+                (java.sql.ResultSet r) -> {
+                    all.add(new AuditEntry(
+                            r.getLong(1),
+                            r.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getString(6),
+                            r.getString(7),
+                            r.getString(8)));
+                });
+        for (AuditEntry entry : all) {
+            if (entry.seq() != expected
+                    || !entry.hash()
+                            .equals(hash(
+                                    previous,
+                                    entry.seq(),
+                                    entry.at(),
+                                    entry.actor(),
+                                    entry.action(),
+                                    entry.target(),
+                                    entry.detail(),
+                                    entry.origin()))) {
+                return Optional.of(entry.seq());
+            }
+            previous = entry.hash();
+            expected++;
+        }
+        return Optional.empty();
+    }
+
+    /** The signed-in user's or token's name; {@code anonymous}; or, outside any request, the operating-system user. */
+    static String currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return "system:" + System.getProperty("user.name", "unknown");
+        }
+        if (authentication instanceof AnonymousAuthenticationToken) {
+            return "anonymous";
+        }
+        if (authentication.getPrincipal() instanceof Viewer.Holder holder) {
+            return holder.viewer().name();
+        }
+        return authentication.getName();
+    }
+
+    /** The remote address of the current request, or {@code local} outside any request. */
+    static String currentOrigin() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            return request.getRequest().getRemoteAddr();
+        }
+        return "local";
+    }
+
+    private static String hash(
+            String previous,
+            long seq,
+            Instant at,
+            String actor,
+            String action,
+            String target,
+            String detail,
+            String origin) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Object part : new Object[] {previous, seq, at, actor, action, target, detail, origin}) {
+                byte[] bytes = String.valueOf(part).getBytes(StandardCharsets.UTF_8);
+                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) ':');
+                sha.update(bytes);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
