@@ -1,5 +1,6 @@
 package io.earshot.signal;
 
+import io.earshot.access.Audit;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ public class SignalImports {
     private final DataSource store;
     private final ImportRun run;
     private final ApplicationEventPublisher events;
+    private final Audit audit;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
 
     SignalImports(
@@ -38,11 +40,13 @@ public class SignalImports {
             ObjectMapper json,
             Clock clock,
             ApplicationEventPublisher events,
+            Audit audit,
             @Value("${earshot.data-dir}") Path dataDir,
             @Value("${earshot.import.chunk-rows:" + SignalStage.CHUNK + "}") int chunkRows) {
         this.store = store;
         this.run = new ImportRun(history, json, clock, dataDir.resolve("staging"), chunkRows);
         this.events = events;
+        this.audit = audit;
         removeLeftoverChunks(dataDir.resolve("staging"));
     }
 
@@ -139,6 +143,15 @@ public class SignalImports {
         } finally {
             oneAtATime.unlock();
         }
+        audit.record(
+                input.request().importedBy() == null
+                        ? "unknown"
+                        : input.request().importedBy(),
+                "import",
+                report.source() + ":" + report.fileName(),
+                "import=%s, accepted=%d, duplicates=%d, rejected=%d"
+                        .formatted(report.importId(), report.accepted(), report.duplicates(), report.rejected()),
+                Audit.currentOrigin());
         if (report.accepted() > 0) {
             events.publishEvent(new SignalsIngested(report.importId(), report.source(), report.accepted()));
         }
