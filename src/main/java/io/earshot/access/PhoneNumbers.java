@@ -1,0 +1,132 @@
+package io.earshot.access;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds phone numbers with Google's libphonenumber, which knows every country's numbering plan, extensions
+ * ({@code ext. 204}, {@code x45}) and the formats people write numbers in, and already refuses dates, times and
+ * amounts.
+ *
+ * <p>A number written in international form ({@code +44 …}, {@code 0044 …}) is accepted when its length is possible
+ * for its country: the prefix says plainly that it is a phone number, and numbering plans gain ranges faster than any
+ * copy of their metadata. A number in national form must be valid in one of the {@link #REGIONS}; in the regions
+ * whose national numbers are always written with their trunk prefix 0 (Britain, Germany, France) it must start with
+ * it, since a bare run of digits is valid somewhere in Germany's plan far too often. Numbers glued to a longer token
+ * ({@code POL-7732-1190-55}) or labelled as some other identifier ({@code order 2023-0914-77}) are refused.
+ */
+final class PhoneNumbers {
+
+    /** Countries whose national formats are recognised, and whether their national numbers start with 0. */
+    private static final List<Region> REGIONS =
+            List.of(new Region("US", false), new Region("GB", true), new Region("DE", true), new Region("FR", true));
+
+    private static final int FEWEST_DIGITS = 7;
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+    List<Finding> find(String text) {
+        if (digitCount(text) < FEWEST_DIGITS) {
+            return List.of();
+        }
+        List<Finding> candidates = new ArrayList<>();
+        for (Region region : REGIONS) {
+            for (PhoneNumberMatch match : util.findNumbers(text, region.code(), Leniency.VALID, Long.MAX_VALUE)) {
+                Finding finding = trimmed(text, match);
+                if (!international(text, finding, region) && region.writtenWithZero(text, finding)) {
+                    candidates.add(finding);
+                }
+            }
+            for (PhoneNumberMatch match : util.findNumbers(text, region.code(), Leniency.POSSIBLE, Long.MAX_VALUE)) {
+                Finding finding = trimmed(text, match);
+                if (international(text, finding, region)) {
+                    candidates.add(finding);
+                }
+            }
+        }
+        candidates.removeIf(finding -> gluedToToken(text, finding)
+                || (!international(text, finding, null) && IdentifierLabels.labels(text, finding.start())));
+        return longestFirst(candidates);
+    }
+
+    /** The match, without an opening parenthesis that the number never closes, as in {@code (06 39 98 77 01)}. */
+    private static Finding trimmed(String text, PhoneNumberMatch match) {
+        int start = match.start();
+        String raw = match.rawString();
+        if (raw.startsWith("(") && raw.indexOf(')') < 0) {
+            start++;
+        }
+        return Finding.personal(PiiKind.PHONE, start, match.end());
+    }
+
+    /**
+     * Whether the number is written with a {@code +} or, when {@code region} is given, with that region's
+     * international dialling prefix ({@code 00}, {@code 011}).
+     */
+    private boolean international(String text, Finding finding, Region region) {
+        String raw = text.substring(finding.start(), finding.end());
+        if (raw.startsWith("+")) {
+            return true;
+        }
+        if (region == null) {
+            return raw.startsWith("00") || raw.startsWith("011");
+        }
+        try {
+            return util.parseAndKeepRawInput(raw, region.code()).getCountryCodeSource()
+                    == CountryCodeSource.FROM_NUMBER_WITH_IDD;
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    /** Whether the number continues a longer token through a dash, slash, underscore or dot, e.g. {@code CLM-0091827}. */
+    private static boolean gluedToToken(String text, Finding finding) {
+        int before = finding.start() - 1;
+        boolean gluedBefore = before >= 1
+                && "-/_.".indexOf(text.charAt(before)) >= 0
+                && Character.isLetterOrDigit(text.charAt(before - 1));
+        int after = finding.end();
+        boolean gluedAfter = after + 1 < text.length()
+                && "-/_".indexOf(text.charAt(after)) >= 0
+                && Character.isLetterOrDigit(text.charAt(after + 1));
+        return gluedBefore || gluedAfter;
+    }
+
+    /** The candidates that do not overlap, preferring the earliest, then the longest (two regions can both match). */
+    private static List<Finding> longestFirst(List<Finding> candidates) {
+        candidates.sort(Comparator.comparingInt(Finding::start)
+                .thenComparing(Comparator.comparingInt(Finding::end).reversed()));
+        List<Finding> kept = new ArrayList<>();
+        for (Finding candidate : candidates) {
+            if (kept.isEmpty() || !kept.getLast().overlaps(candidate)) {
+                kept.add(candidate);
+            }
+        }
+        return kept;
+    }
+
+    private static int digitCount(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return digits;
+    }
+
+    /** A country whose national formats are recognised; {@code trunkZero} when its national numbers start with 0. */
+    private record Region(String code, boolean trunkZero) {
+
+        boolean writtenWithZero(String text, Finding finding) {
+            return !trunkZero || text.charAt(finding.start()) == '0';
+        }
+    }
+}
