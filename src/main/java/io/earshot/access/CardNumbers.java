@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds payment card numbers: 13 to 19 digits, unbroken or in the groups printed on cards (4-4-4-4 with an optional
- * last group, or American Express and Diners 4-6-5 and 4-6-4) separated consistently by spaces or by dashes. A number
+ * last group, or American Express and Diners 4-6-5 and 4-6-4) separated consistently by spaces, dashes or (as some
+ * apps and receipts print them) dots. A number
  * counts as a card only when it passes the Luhn check and its first digits and length belong to a card scheme
  * ({@link #issued}); that is what keeps order numbers, IMEIs and barcodes out. Every card-shaped number that fails is
  * returned as a look-alike, so its digits are not read as a phone number either.
@@ -17,17 +18,17 @@ import java.util.regex.Pattern;
  */
 final class CardNumbers {
 
-    private static final Pattern SHAPE = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!\\d[ -])(?:"
+    private static final Pattern SHAPE = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!\\d[ .-])(?:"
             + "\\d{13,19}"
-            + "|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{1,4}(?:\\1\\d{1,3})?"
+            + "|\\d{4}([ .-])\\d{4}\\1\\d{4}\\1\\d{1,4}(?:\\1\\d{1,3})?"
             + "|\\d{4}([ -])\\d{6}\\2\\d{4,5}"
-            + ")(?![\\p{L}\\p{N}])(?![ -]\\d)");
+            + ")(?![\\p{L}\\p{N}])(?![ .-]\\d)");
 
     List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
         Matcher matcher = SHAPE.matcher(text);
         while (matcher.find()) {
-            String digits = matcher.group().replaceAll("[ -]", "");
+            String digits = matcher.group().replaceAll("[ .-]", "");
             if (digits.length() < 13) {
                 continue;
             }

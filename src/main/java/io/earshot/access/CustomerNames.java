@@ -1,24 +1,29 @@
 package io.earshot.access;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the names of the customers mapped to a row, whole-word and ignoring case, because customers write their own
- * names in lower case ({@code thanks maria}) and shout them in capitals. Each name is looked for as given (with any
- * whitespace between its words), without its titles and initials ({@code Dr.}, {@code J.}), and part by part, so
- * {@code Ms. Gonzalez} and {@code Regards, Lucas} are found; the longest form wins where several match.
+ * Finds the names of the customers mapped to a row, whole-word, ignoring case and accents, because customers write
+ * their own names in lower case ({@code thanks maria}), shout them in capitals, and type {@code Jose Muller} on
+ * keyboards without accents. Each name is looked for as given (with any whitespace between its words), without its
+ * titles and initials ({@code Dr.}, {@code J.}), and part by part, so {@code Ms. Gonzalez} and {@code Regards, Lucas}
+ * are found; a whole name wins over its parts.
  *
  * <p>Parts shorter than three letters ({@code Li}, {@code Do}, {@code An}) are common words or syllables in too many
- * languages, so they are found only right after a title ({@code Mr Li}). Parts of three letters or more are found
- * anywhere, which over-redacts a name that is also a word ({@code will} for Will Baker): for personal data a word lost
- * from one row is the cheaper mistake.
+ * languages, so they are found only right after a title ({@code Mr Li}). A part written in lower case is found unless
+ * the same text also writes it capitalised: a writer who capitalises {@code Hope} means the word when they write
+ * {@code hope}. A lower-case part with no capitalised twin is still redacted ({@code will} for Will Baker): for
+ * personal data a word lost from one row is the cheaper mistake.
  */
 final class CustomerNames {
 
@@ -26,54 +31,104 @@ final class CustomerNames {
     private static final String TITLE = "(?<=(?<![\\p{L}\\p{N}])(?:mr|mrs|ms|miss|mx|dr|prof)\\.?\\s)";
 
     List<Finding> find(String text, Collection<String> names) {
-        List<String> forms = forms(names);
-        if (forms.isEmpty()) {
+        Pattern pattern = pattern(names);
+        if (pattern == null) {
             return List.of();
         }
-        Pattern pattern = Pattern.compile(
-                "(?<![\\p{L}\\p{N}])(?:" + String.join("|", forms) + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        String folded = fold(text);
         List<Finding> found = new ArrayList<>();
-        Matcher matcher = pattern.matcher(text);
+        List<Finding> lowerCaseParts = new ArrayList<>();
+        Set<String> capitalisedParts = new HashSet<>();
+        Matcher matcher = pattern.matcher(folded);
         while (matcher.find()) {
-            found.add(Finding.personal(PiiKind.NAME, matcher.start(), matcher.end()));
+            Finding finding = Finding.personal(PiiKind.NAME, matcher.start(), matcher.end());
+            String written = matcher.group();
+            if (matcher.group("part") != null && written.equals(written.toLowerCase(Locale.ROOT))) {
+                lowerCaseParts.add(finding);
+            } else {
+                found.add(finding);
+                if (matcher.group("part") != null) {
+                    capitalisedParts.add(written.toLowerCase(Locale.ROOT));
+                }
+            }
         }
+        for (Finding part : lowerCaseParts) {
+            if (!capitalisedParts.contains(folded.substring(part.start(), part.end()))) {
+                found.add(part);
+            }
+        }
+        found.sort(Comparator.comparingInt(Finding::start));
         return found;
     }
 
-    /** Regular expressions for every form of every name, longest first so that alternation prefers them. */
-    private static List<String> forms(Collection<String> names) {
-        Set<List<String>> sequences = new LinkedHashSet<>();
+    /** One pattern for every form of every name: whole names first, then parts, longest first within each. */
+    private static Pattern pattern(Collection<String> names) {
+        Set<List<String>> wholeNames = new LinkedHashSet<>();
+        Set<String> parts = new LinkedHashSet<>();
         Set<String> shortParts = new LinkedHashSet<>();
         for (String name : names) {
-            List<String> words = List.of(name.strip().split("[\\s,]+"));
+            List<String> words = List.of(fold(name).strip().split("[\\s,]+"));
             List<String> bare =
                     words.stream().filter(word -> !word.endsWith(".")).toList();
             if (words.size() > 1) {
-                sequences.add(words);
+                wholeNames.add(words);
             }
             if (bare.size() > 1) {
-                sequences.add(bare);
+                wholeNames.add(bare);
             }
             for (String part : bare) {
                 if (part.codePointCount(0, part.length()) >= SHORTEST_PART) {
-                    sequences.add(List.of(part));
+                    parts.add(part);
                 } else if (!part.isBlank()) {
                     shortParts.add(part);
                 }
             }
         }
-        List<List<String>> ordered = new ArrayList<>(sequences);
-        ordered.sort(Comparator.comparingInt(
-                        (List<String> words) -> String.join(" ", words).length())
-                .reversed());
-        List<String> forms = new ArrayList<>();
-        for (List<String> words : ordered) {
-            forms.add(String.join("\\s+", words.stream().map(Pattern::quote).toList()));
+        if (wholeNames.isEmpty() && parts.isEmpty() && shortParts.isEmpty()) {
+            return null;
         }
-        for (String part : shortParts) {
-            forms.add(TITLE + Pattern.quote(part));
+        List<String> whole = wholeNames.stream()
+                .map(words ->
+                        String.join("\\s+", words.stream().map(Pattern::quote).toList()))
+                .toList();
+        List<String> single = new ArrayList<>(parts.stream().map(Pattern::quote).toList());
+        shortParts.forEach(part -> single.add(TITLE + Pattern.quote(part)));
+        return Pattern.compile(
+                "(?<![\\p{L}\\p{N}])(?:(?<whole>" + longestFirst(whole) + ")|(?<part>" + longestFirst(single) + "))"
+                        + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static String longestFirst(List<String> alternatives) {
+        if (alternatives.isEmpty()) {
+            return "(?!)";
         }
-        return forms;
+        List<String> sorted = new ArrayList<>(alternatives);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return String.join("|", sorted);
+    }
+
+    /**
+     * The text with each accented letter replaced by its base letter ({@code é} → {@code e}), char for char, so that
+     * offsets in the folded text are offsets in the original.
+     */
+    static String fold(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                folded.append(c);
+                continue;
+            }
+            String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            boolean accented = decomposed.length() > 1
+                    && Character.isLetter(decomposed.charAt(0))
+                    && decomposed
+                            .chars()
+                            .skip(1)
+                            .allMatch(mark -> Character.getType(mark) == Character.NON_SPACING_MARK);
+            folded.append(accented ? decomposed.charAt(0) : c);
+        }
+        return folded.toString();
     }
 }

@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds phone numbers with Google's libphonenumber, which knows every country's numbering plan, extensions
@@ -18,8 +19,10 @@ import java.util.List;
  * for its country: the prefix says plainly that it is a phone number, and numbering plans gain ranges faster than any
  * copy of their metadata. A number in national form must be valid in one of the {@link #REGIONS}; in the regions
  * whose national numbers are always written with their trunk prefix 0 (Britain, Germany, France) it must start with
- * it, since a bare run of digits is valid somewhere in Germany's plan far too often. Numbers glued to a longer token
- * ({@code POL-7732-1190-55}) or labelled as some other identifier ({@code order 2023-0914-77}) are refused.
+ * it, since a bare run of digits is valid somewhere in Germany's plan far too often. A seven-digit North American
+ * local number ({@code 555-0134}) has no area code to validate, so it is accepted only after a word that speaks of a
+ * phone ({@code ph:}, {@code call me on}). Numbers glued to a longer token ({@code POL-7732-1190-55}) or labelled as
+ * some other identifier ({@code order 2023-0914-77}) are refused.
  */
 final class PhoneNumbers {
 
@@ -28,6 +31,9 @@ final class PhoneNumbers {
             List.of(new Region("US", false), new Region("GB", true), new Region("DE", true), new Region("FR", true));
 
     private static final int FEWEST_DIGITS = 7;
+
+    /** A North American local number: exchange code (never starting with 0 or 1), dash or dot, four digits. */
+    private static final Pattern LOCAL_NUMBER = Pattern.compile("[2-9]\\d{2}[-.]\\d{4}");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
@@ -45,24 +51,36 @@ final class PhoneNumbers {
             }
             for (PhoneNumberMatch match : util.findNumbers(text, region.code(), Leniency.POSSIBLE, Long.MAX_VALUE)) {
                 Finding finding = trimmed(text, match);
-                if (international(text, finding, region)) {
+                if (international(text, finding, region) || localAfterPhoneWord(text, finding, region)) {
                     candidates.add(finding);
                 }
             }
         }
         candidates.removeIf(finding -> gluedToToken(text, finding)
-                || (!international(text, finding, null) && IdentifierLabels.labels(text, finding.start())));
+                || (!international(text, finding, null) && NumberLabels.namesOtherIdentifier(text, finding.start())));
         return longestFirst(candidates);
     }
 
-    /** The match, without an opening parenthesis that the number never closes, as in {@code (06 39 98 77 01)}. */
+    /**
+     * The match, without an opening bracket that the number never closes: libphonenumber keeps the one in
+     * {@code (06 39 98 77 01)} and {@code [+44 20 7946 0018]}.
+     */
     private static Finding trimmed(String text, PhoneNumberMatch match) {
         int start = match.start();
         String raw = match.rawString();
-        if (raw.startsWith("(") && raw.indexOf(')') < 0) {
+        int opener = "([{".indexOf(raw.charAt(0));
+        if (opener >= 0 && raw.indexOf(")]}".charAt(opener)) < 0) {
             start++;
         }
         return Finding.personal(PiiKind.PHONE, start, match.end());
+    }
+
+    private static boolean localAfterPhoneWord(String text, Finding finding, Region region) {
+        return region.code().equals("US")
+                && LOCAL_NUMBER
+                        .matcher(text.substring(finding.start(), finding.end()))
+                        .matches()
+                && NumberLabels.namesPhone(text, finding.start());
     }
 
     /**
@@ -126,7 +144,11 @@ final class PhoneNumbers {
     private record Region(String code, boolean trunkZero) {
 
         boolean writtenWithZero(String text, Finding finding) {
-            return !trunkZero || text.charAt(finding.start()) == '0';
+            int first = finding.start();
+            while (first < finding.end() && !Character.isDigit(text.charAt(first))) {
+                first++;
+            }
+            return !trunkZero || text.charAt(first) == '0';
         }
     }
 }

@@ -173,6 +173,43 @@ class RedactorTests {
     }
 
     @Test
+    void leavesFileNamesShapedLikeAddressesAlone() {
+        String text = "The attachment report@2x.png would not open";
+        assertThat(redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void keepsAnUnclosedBracketOutsideThePhoneNumber() {
+        assertThat(redact("Numbers: [+44 20 7946 0018] and (06 39 98 77 01"))
+                .isEqualTo("Numbers: [[PHONE]] and ([PHONE]");
+    }
+
+    @Test
+    void redactsNationalNumberWithAreaCodeInParentheses() {
+        assertThat(redact("Büro (030) 12345678")).isEqualTo("Büro [PHONE]");
+    }
+
+    @Test
+    void redactsSevenDigitLocalNumberOnlyAfterAPhoneWord() {
+        assertThat(redact("ph: 555-0134, pages 250-1000")).isEqualTo("ph: [PHONE], pages 250-1000");
+    }
+
+    @Test
+    void redactsCardNumberGroupedWithDots() {
+        assertThat(redact("On screen: 4750.2030.6801.2586.")).isEqualTo("On screen: [CARD].");
+    }
+
+    @Test
+    void findsNamesWrittenWithoutTheirAccents() {
+        assertThat(redact("Jose Muller wrote", "José Müller")).isEqualTo("[NAME] wrote");
+    }
+
+    @Test
+    void leavesLowerCaseWordAloneWhenTheTextCapitalisesTheSameName() {
+        assertThat(redact("I hope Hope gets this", "Hope Adams")).isEqualTo("I hope [NAME] gets this");
+    }
+
+    @Test
     void labelledSetHoldsAtLeast250LinesWhoseLabelsOccurInTheirText() {
         List<LabelledLine> lines = LabelledLine.all();
 
