@@ -31,11 +31,11 @@ final class CustomerNames {
     private static final String TITLE = "(?<=(?<![\\p{L}\\p{N}])(?:mr|mrs|ms|miss|mx|dr|prof)\\.?\\s)";
 
     List<Finding> find(String text, Collection<String> names) {
-        Pattern pattern = pattern(names);
-        if (pattern == null) {
+        String folded = fold(text);
+        if (!mentionsAnyPart(folded, names)) {
             return List.of();
         }
-        String folded = fold(text);
+        Pattern pattern = pattern(names);
         List<Finding> found = new ArrayList<>();
         List<Finding> lowerCaseParts = new ArrayList<>();
         Set<String> capitalisedParts = new HashSet<>();
@@ -61,6 +61,19 @@ final class CustomerNames {
         return found;
     }
 
+    /** A cheap test before compiling a pattern for the row's names: most texts never mention the customer. */
+    private static boolean mentionsAnyPart(String folded, Collection<String> names) {
+        String lowerCase = folded.toLowerCase(Locale.ROOT);
+        for (String name : names) {
+            for (String part : fold(name).toLowerCase(Locale.ROOT).split("[\\s,]+")) {
+                if (!part.isEmpty() && !part.endsWith(".") && lowerCase.contains(part)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** One pattern for every form of every name: whole names first, then parts, longest first within each. */
     private static Pattern pattern(Collection<String> names) {
         Set<List<String>> wholeNames = new LinkedHashSet<>();
@@ -83,9 +96,6 @@ final class CustomerNames {
                     shortParts.add(part);
                 }
             }
-        }
-        if (wholeNames.isEmpty() && parts.isEmpty() && shortParts.isEmpty()) {
-            return null;
         }
         List<String> whole = wholeNames.stream()
                 .map(words ->

@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,10 +28,20 @@ import java.util.regex.Pattern;
 final class PhoneNumbers {
 
     /** Countries whose national formats are recognised, and whether their national numbers start with 0. */
-    private static final List<Region> REGIONS =
-            List.of(new Region("US", false), new Region("GB", true), new Region("DE", true), new Region("FR", true));
+    private static final Region US = new Region("US", false);
+
+    private static final Region GB = new Region("GB", true);
+
+    private static final List<Region> REGIONS = List.of(US, GB, new Region("DE", true), new Region("FR", true));
 
     private static final int FEWEST_DIGITS = 7;
+
+    /**
+     * A run of digits and the punctuation numbers are written with. libphonenumber is slow next to a regular
+     * expression, so it only reads texts that hold a run of at least {@link #FEWEST_DIGITS} digits, and only in the
+     * passes such a run could need.
+     */
+    private static final Pattern DIGIT_RUN = Pattern.compile("[+(]?\\d[\\d ().\\-/]*\\d");
 
     /** A North American local number: exchange code (never starting with 0 or 1), dash or dot, four digits. */
     private static final Pattern LOCAL_NUMBER = Pattern.compile("[2-9]\\d{2}[-.]\\d{4}");
@@ -38,16 +49,26 @@ final class PhoneNumbers {
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
     List<Finding> find(String text) {
-        if (digitCount(text) < FEWEST_DIGITS) {
+        Runs runs = Runs.of(text);
+        if (!runs.any()) {
             return List.of();
         }
         List<Finding> candidates = new ArrayList<>();
         for (Region region : REGIONS) {
+            if (region.trunkZero() && !runs.national()) {
+                continue;
+            }
             for (PhoneNumberMatch match : util.findNumbers(text, region.code(), Leniency.VALID, Long.MAX_VALUE)) {
                 Finding finding = trimmed(text, match);
                 if (!international(text, finding, region) && region.writtenWithZero(text, finding)) {
                     candidates.add(finding);
                 }
+            }
+        }
+        // International numbers need only one pass per way of dialling out: + and 011 in the US, 00 in Europe.
+        for (Region region : List.of(US, GB)) {
+            if (region == US ? !runs.plusOrLocal() : !runs.doubleZero()) {
+                continue;
             }
             for (PhoneNumberMatch match : util.findNumbers(text, region.code(), Leniency.POSSIBLE, Long.MAX_VALUE)) {
                 Finding finding = trimmed(text, match);
@@ -129,15 +150,34 @@ final class PhoneNumbers {
         return kept;
     }
 
-    private static int digitCount(String text) {
-        int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
+    /**
+     * What the text's digit runs of {@value #FEWEST_DIGITS} or more digits look like: whether there is any, one in
+     * national form (starting with 0), one starting with 00, and one starting with + or 011 or shaped like a local
+     * number.
+     */
+    private record Runs(boolean any, boolean national, boolean doubleZero, boolean plusOrLocal) {
+
+        static Runs of(String text) {
+            boolean any = false;
+            boolean national = false;
+            boolean doubleZero = false;
+            boolean plusOrLocal = false;
+            Matcher matcher = DIGIT_RUN.matcher(text);
+            while (matcher.find()) {
+                String run = matcher.group();
+                if (run.chars().filter(c -> c >= '0' && c <= '9').count() < FEWEST_DIGITS) {
+                    continue;
+                }
+                String digits = run.startsWith("(") ? run.substring(1) : run;
+                any = true;
+                national |= digits.startsWith("0");
+                doubleZero |= digits.startsWith("00");
+                plusOrLocal |= digits.startsWith("+")
+                        || digits.startsWith("011")
+                        || LOCAL_NUMBER.matcher(run).find();
             }
+            return new Runs(any, national, doubleZero, plusOrLocal);
         }
-        return digits;
     }
 
     /** A country whose national formats are recognised; {@code trunkZero} when its national numbers start with 0. */

@@ -2,9 +2,13 @@ package io.earshot.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class RedactorTests {
@@ -207,6 +211,26 @@ class RedactorTests {
     @Test
     void leavesLowerCaseWordAloneWhenTheTextCapitalisesTheSameName() {
         assertThat(redact("I hope Hope gets this", "Hope Adams")).isEqualTo("I hope [NAME] gets this");
+    }
+
+    @Test
+    void givesTheSameRedactionsWhenSharedByManyThreads() throws Exception {
+        List<LabelledLine> lines = LabelledLine.all();
+        List<Redaction> alone = lines.stream()
+                .map(line -> redactor.redact(line.text(), line.names()))
+                .toList();
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<List<Redaction>>> runs = new ArrayList<>();
+            for (int run = 0; run < 8; run++) {
+                runs.add(threads.submit(() -> lines.stream()
+                        .map(line -> redactor.redact(line.text(), line.names()))
+                        .toList()));
+            }
+            for (Future<List<Redaction>> run : runs) {
+                assertThat(run.get()).isEqualTo(alone);
+            }
+        }
     }
 
     @Test
