@@ -27,11 +27,11 @@ import java.util.regex.Pattern;
  */
 final class PhoneNumbers {
 
-    /** Countries whose national formats are recognised, and whether their national numbers start with 0. */
     private static final Region US = new Region("US", false);
 
     private static final Region GB = new Region("GB", true);
 
+    /** Countries whose national formats are recognised, and whether their national numbers start with 0. */
     private static final List<Region> REGIONS = List.of(US, GB, new Region("DE", true), new Region("FR", true));
 
     private static final int FEWEST_DIGITS = 7;
