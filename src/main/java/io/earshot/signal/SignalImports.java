@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,7 +29,7 @@ public class SignalImports {
     private final DataSource store;
     private final ImportRun run;
     private final ApplicationEventPublisher events;
-    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    private final SignalWriteLock oneAtATime;
 
     SignalImports(
             DataSource store,
@@ -38,11 +37,13 @@ public class SignalImports {
             ObjectMapper json,
             Clock clock,
             ApplicationEventPublisher events,
+            SignalWriteLock oneAtATime,
             @Value("${earshot.data-dir}") Path dataDir,
             @Value("${earshot.import.chunk-rows:" + SignalStage.CHUNK + "}") int chunkRows) {
         this.store = store;
         this.run = new ImportRun(history, json, clock, dataDir.resolve("staging"), chunkRows);
         this.events = events;
+        this.oneAtATime = oneAtATime;
         removeLeftoverChunks(dataDir.resolve("staging"));
     }
 
