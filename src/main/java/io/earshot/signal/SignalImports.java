@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +31,7 @@ public class SignalImports {
     private final ImportRun run;
     private final ApplicationEventPublisher events;
     private final Audit audit;
-    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    private final SignalWriteLock oneAtATime;
 
     SignalImports(
             DataSource store,
@@ -41,12 +40,14 @@ public class SignalImports {
             Clock clock,
             ApplicationEventPublisher events,
             Audit audit,
+            SignalWriteLock oneAtATime,
             @Value("${earshot.data-dir}") Path dataDir,
             @Value("${earshot.import.chunk-rows:" + SignalStage.CHUNK + "}") int chunkRows) {
         this.store = store;
         this.run = new ImportRun(history, json, clock, dataDir.resolve("staging"), chunkRows);
         this.events = events;
         this.audit = audit;
+        this.oneAtATime = oneAtATime;
         removeLeftoverChunks(dataDir.resolve("staging"));
     }
 
