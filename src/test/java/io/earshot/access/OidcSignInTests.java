@@ -66,6 +66,7 @@ class OidcSignInTests {
                 () -> provider.issuerUrl(ISSUER).toString());
         registry.add("earshot.oidc.roles-claim", () -> "roles");
         registry.add("earshot.oidc.role-map.cx-team", () -> "ANALYST");
+        registry.add("earshot.oidc.role-map[/Groups/CX-Leads]", () -> "LEADER");
         registry.add("earshot.oidc.default-units", () -> "company,north");
     }
 
@@ -247,6 +248,13 @@ class OidcSignInTests {
         signIn(WebSession.anonymous(port), "cas@corp.example", "Cas", List.of("CX-Team"));
 
         assertThat(users.find("cas@corp.example").orElseThrow().roles()).containsExactly(Role.ANALYST);
+    }
+
+    @Test
+    void matchesRoleMapKeysWrittenInBrackets() {
+        signIn(WebSession.anonymous(port), "gus@corp.example", "Gus", List.of("/groups/cx-leads"));
+
+        assertThat(users.find("gus@corp.example").orElseThrow().roles()).containsExactly(Role.LEADER);
     }
 
     @Test
