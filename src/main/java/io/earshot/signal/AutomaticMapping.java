@@ -77,6 +77,7 @@ final class AutomaticMapping {
         alias(ImportField.REGION, "region", "state", "country", "location", "area");
         alias(ImportField.SEGMENT, "segment", "customersegment", "tier");
         alias(ImportField.LANGUAGE, "language", "lang", "locale");
+        alias(ImportField.CUSTOMER_NAME, "customername", "name", "fullname", "contactname", "clientname");
     }
 
     private AutomaticMapping() {}

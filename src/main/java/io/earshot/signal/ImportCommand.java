@@ -94,6 +94,9 @@ public class ImportCommand implements Callable<Integer> {
         out.printf("duplicate: %,d%n", report.duplicates());
         out.printf("rejected:  %,d%n", report.rejected());
         report.reasons().forEach((reason, count) -> out.printf("  %,8d  %s%n", count, reason));
+        if (!report.redacted().isEmpty()) {
+            out.println("Personal data redacted: " + report.redactedSummary() + ".");
+        }
         report.notes().stream().skip(report.rows() == 0 ? 1 : 0).forEach(out::println);
         if (report.rejected() > 0) {
             out.println("Rejected rows are kept in quarantine: /imports/" + report.importId() + "/quarantine.csv");

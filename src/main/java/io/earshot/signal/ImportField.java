@@ -19,7 +19,9 @@ enum ImportField {
     CSAT("csat"),
     CES("ces"),
     TEXT("text"),
-    LANGUAGE("language");
+    LANGUAGE("language"),
+    /** The customer's name: used to redact it from the row's text, never stored. */
+    CUSTOMER_NAME("customer_name");
 
     static final int COUNT = values().length;
 

@@ -36,7 +36,8 @@ class ImportHistory {
     void start(Connection connection, UUID id, ImportRequest request, ImportFormat format, Instant startedAt)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO signal_import VALUES (?, ?, ?, '', ?, ?, ?, 0, 0, 0, ?, '{}')")) {
+                "INSERT INTO signal_import (id, source, file_name, content_sha256, format, started_at, finished_at, accepted,"
+                        + " duplicates, rejected, imported_by, reasons) VALUES (?, ?, ?, '', ?, ?, ?, 0, 0, 0, ?, '{}')")) {
             insert.setObject(1, id);
             insert.setString(2, request.source());
             insert.setString(3, request.fileName());
@@ -52,14 +53,15 @@ class ImportHistory {
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE signal_import SET content_sha256 = ?, finished_at = ?, accepted = ?, duplicates = ?,"
-                        + " rejected = ?, reasons = ? WHERE id = ?")) {
+                        + " rejected = ?, reasons = ?, redacted = ? WHERE id = ?")) {
             update.setString(1, sha256);
             update.setObject(2, utc(finishedAt));
             update.setLong(3, report.accepted());
             update.setLong(4, report.duplicates());
             update.setLong(5, report.rejected());
             update.setString(6, json.writeValueAsString(report.reasons()));
-            update.setObject(7, id);
+            update.setString(7, json.writeValueAsString(report.redacted()));
+            update.setObject(8, id);
             update.executeUpdate();
         }
     }

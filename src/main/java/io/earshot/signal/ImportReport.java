@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param reasons rejection reason to number of rows, most frequent first
  * @param took how long the import ran
  * @param notes remarks about the file as a whole, e.g. that it is empty
+ * @param redacted personal data replaced on the way in, by kind ({@code EMAIL}, {@code PHONE}, …), in stored texts
+ *     and attributes and in quarantined rows
  */
 public record ImportReport(
         UUID importId,
@@ -28,11 +30,21 @@ public record ImportReport(
         long rejected,
         Map<String, Long> reasons,
         Duration took,
-        List<String> notes) {
+        List<String> notes,
+        Map<String, Long> redacted) {
 
     public ImportReport {
         reasons = Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
         notes = notes == null ? List.of() : List.copyOf(notes);
+        redacted = redacted == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(redacted));
+    }
+
+    /** Personal data redacted, in words, e.g. "2 EMAIL, 1 CARD"; empty when none was found. */
+    public String redactedSummary() {
+        StringBuilder words = new StringBuilder();
+        redacted.forEach(
+                (kind, count) -> words.append(words.isEmpty() ? "" : ", ").append("%,d %s".formatted(count, kind)));
+        return words.toString();
     }
 
     /** Rows read from the file, whatever became of them. */

@@ -1,5 +1,6 @@
 package io.earshot.signal;
 
+import io.earshot.access.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -58,11 +59,13 @@ final class ImportRun {
         Map<String, Long> reasons = new HashMap<>();
         long rows = 0, rejected = 0, appended = 0;
         List<String> notes = new ArrayList<>();
+        Map<String, Long> redacted;
         Utf8Reader text = new Utf8Reader(input.stream());
         try (RowSource source = input.format().open(text, json, input.rules(), request.fileName(), input.strict());
                 SignalStage signals = new SignalStage(staging, chunkRows, receivedAt);
                 QuarantineBatch quarantine = new QuarantineBatch(duck, importId)) {
-            RowValidator validator = new RowValidator(request.fileName(), request.zone(), source);
+            RowValidator validator =
+                    new RowValidator(request.fileName(), request.zone(), source, input.redactor(), json);
             try (RowPipeline pipeline = new RowPipeline(source, validator, signals, text, input.size(), progress)) {
                 for (RowPipeline.Handoff batch = pipeline.next(); batch != null; batch = pipeline.next()) {
                     for (RowResult.Rejected rejection : batch.rejected()) {
@@ -77,6 +80,7 @@ final class ImportRun {
                 }
                 rows = pipeline.rows();
             }
+            redacted = validator.redacted();
             if (source.empty()) {
                 notes.add(request.fileName() + " is empty: it has no header and no rows.");
             } else if (rows == 0) {
@@ -104,7 +108,8 @@ final class ImportRun {
                 rejected,
                 mostFrequentFirst(reasons),
                 Duration.between(started, finished),
-                notes);
+                notes,
+                redacted);
         history.finish(connection, importId, text.sha256(), finished, report);
         return report;
     }
@@ -123,6 +128,7 @@ final class ImportRun {
      *
      * @param size the content's length in bytes, or -1 when unknown
      * @param strict whether malformed JSON fails the whole import (API bodies) rather than one row
+     * @param redactor the personal data to replace in the source's texts (see {@code SourcePolicies})
      */
     record ImportInput(
             ImportRequest request,
@@ -130,5 +136,6 @@ final class ImportRun {
             long size,
             ImportFormat format,
             MappingRules rules,
-            boolean strict) {}
+            boolean strict,
+            Redactor redactor) {}
 }

@@ -1,6 +1,16 @@
 package io.earshot.signal;
 
+import io.earshot.access.PiiKind;
+import io.earshot.access.Redaction;
+import io.earshot.access.Redactor;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Checks one row against the rules every signal meets: a date (occurred_at), text or at least one score, scores on
@@ -15,14 +25,82 @@ final class RowValidator {
     private final ZoneId zone;
     private final RowSource source;
     private final ContentHash hash = new ContentHash();
+    private final Redactor redactor;
+    private final ObjectMapper json;
+    private final Map<PiiKind, Long> redacted = new EnumMap<>(PiiKind.class);
 
-    RowValidator(String fileName, ZoneId zone, RowSource source) {
+    /** @param redactor replaces personal data in texts, attribute values and quarantined rows */
+    RowValidator(String fileName, ZoneId zone, RowSource source, Redactor redactor, ObjectMapper json) {
         this.fileName = fileName;
         this.zone = zone;
         this.source = source;
+        this.redactor = redactor;
+        this.json = json;
+    }
+
+    /** Personal data replaced so far, by kind name. */
+    Map<String, Long> redacted() {
+        Map<String, Long> byName = new LinkedHashMap<>();
+        redacted.forEach((kind, count) -> byName.put(kind.name(), count));
+        return byName;
     }
 
     RowResult validate(SourceRow row) {
+        RowResult result = check(row);
+        return switch (result) {
+            case RowResult.Accepted accepted -> redact(accepted);
+            case RowResult.Rejected rejected ->
+                new RowResult.Rejected(
+                        rejected.line(),
+                        rejected.field(),
+                        rejected.reason(),
+                        redact(rejected.message(), List.of()),
+                        redact(rejected.raw(), List.of()));
+        };
+    }
+
+    /**
+     * Replaces personal data in the text and in the attribute values of an accepted row. The content hash that stands
+     * in for a missing id was taken from the raw row before, so a re-import of the same file still finds it.
+     */
+    private RowResult.Accepted redact(RowResult.Accepted row) {
+        String[] values = row.values();
+        String name = values[ImportField.CUSTOMER_NAME.ordinal()];
+        List<String> names = name == null || name.isBlank() ? List.of() : List.of(name.strip());
+        String text = values[ImportField.TEXT.ordinal()];
+        if (text != null) {
+            values[ImportField.TEXT.ordinal()] = redact(text, names);
+        }
+        values[ImportField.CUSTOMER_NAME.ordinal()] = null;
+        String attributes = row.attributes();
+        if (attributes != null && !(names.isEmpty() && Redactor.cannotHoldPii(attributes))) {
+            ObjectNode object = (ObjectNode) json.readTree(attributes);
+            for (var property : object.properties()) {
+                if (property.getValue().isString()) {
+                    property.setValue(
+                            StringNode.valueOf(redact(property.getValue().asString(), names)));
+                }
+            }
+            attributes = json.writeValueAsString(object);
+        }
+        return new RowResult.Accepted(
+                row.line(),
+                values,
+                row.occurredAtMicros(),
+                row.nps(),
+                row.csat(),
+                row.ces(),
+                row.externalId(),
+                attributes);
+    }
+
+    private String redact(String text, List<String> names) {
+        Redaction redaction = redactor.redact(text, names);
+        redaction.counts().forEach((kind, count) -> redacted.merge(kind, (long) count, Long::sum));
+        return redaction.text();
+    }
+
+    private RowResult check(SourceRow row) {
         if (row.rejection() != null) {
             return row.rejection();
         }

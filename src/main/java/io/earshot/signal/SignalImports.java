@@ -1,6 +1,8 @@
 package io.earshot.signal;
 
 import io.earshot.access.Audit;
+import io.earshot.access.PiiKind;
+import io.earshot.access.Redactor;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.EnumSet;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +34,7 @@ public class SignalImports {
     private final ImportRun run;
     private final ApplicationEventPublisher events;
     private final Audit audit;
+    private final SourcePolicies policies;
     private final SignalWriteLock oneAtATime;
 
     SignalImports(
@@ -40,6 +44,7 @@ public class SignalImports {
             Clock clock,
             ApplicationEventPublisher events,
             Audit audit,
+            SourcePolicies policies,
             SignalWriteLock oneAtATime,
             @Value("${earshot.data-dir}") Path dataDir,
             @Value("${earshot.import.chunk-rows:" + SignalStage.CHUNK + "}") int chunkRows) {
@@ -47,6 +52,7 @@ public class SignalImports {
         this.run = new ImportRun(history, json, clock, dataDir.resolve("staging"), chunkRows);
         this.events = events;
         this.audit = audit;
+        this.policies = policies;
         this.oneAtATime = oneAtATime;
         removeLeftoverChunks(dataDir.resolve("staging"));
     }
@@ -78,7 +84,9 @@ public class SignalImports {
         try (InputStream in = Files.newInputStream(request.file())) {
             ImportFormat format = ImportFormat.of(request.fileName(), request.file());
             long size = Files.size(request.file());
-            return importInput(new ImportRun.ImportInput(request, in, size, format, rules, false), progress);
+            return importInput(
+                    new ImportRun.ImportInput(request, in, size, format, rules, false, redactor(request.source())),
+                    progress);
         } catch (NoSuchFileException e) {
             throw new ImportException("The file " + request.file() + " does not exist.");
         } catch (IOException e) {
@@ -103,7 +111,8 @@ public class SignalImports {
                 format = format == ImportFormat.CSV ? ImportFormat.JSON_ARRAY : format;
             }
             return importInput(
-                    new ImportRun.ImportInput(request, in, -1, format, MappingRules.AUTOMATIC, true),
+                    new ImportRun.ImportInput(
+                            request, in, -1, format, MappingRules.AUTOMATIC, true, redactor(request.source())),
                     ImportProgress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -150,12 +159,24 @@ public class SignalImports {
                         : input.request().importedBy(),
                 "import",
                 report.source() + ":" + report.fileName(),
-                "import=%s, accepted=%d, duplicates=%d, rejected=%d"
-                        .formatted(report.importId(), report.accepted(), report.duplicates(), report.rejected()),
+                "import=%s, accepted=%d, duplicates=%d, rejected=%d, redacted=%s"
+                        .formatted(
+                                report.importId(),
+                                report.accepted(),
+                                report.duplicates(),
+                                report.rejected(),
+                                report.redacted()),
                 Audit.currentOrigin());
         if (report.accepted() > 0) {
             events.publishEvent(new SignalsIngested(report.importId(), report.source(), report.accepted()));
         }
         return report;
+    }
+
+    /** What the source's policy redacts on the way in (all kinds unless an administrator chose otherwise). */
+    private Redactor redactor(String source) {
+        EnumSet<PiiKind> kinds = EnumSet.noneOf(PiiKind.class);
+        policies.get(source).redact().forEach(kind -> kinds.add(PiiKind.valueOf(kind)));
+        return Redactor.of(kinds);
     }
 }

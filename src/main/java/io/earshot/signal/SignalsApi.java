@@ -55,6 +55,7 @@ class SignalsApi {
         body.put("duplicates", report.duplicates());
         body.put("rejected", report.rejected());
         body.put("reasons", report.reasons());
+        body.put("redacted", report.redacted());
         body.put("summary", report.summary());
         if (report.rejected() > 0) {
             body.put("quarantine", "/imports/" + report.importId() + "/quarantine.csv");

@@ -46,7 +46,8 @@ class DemoImportFilesTests {
                             0,
                             Map.of(),
                             Duration.ZERO,
-                            List.of());
+                            List.of(),
+                            Map.of());
                 },
                 Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC),
                 dataDir,

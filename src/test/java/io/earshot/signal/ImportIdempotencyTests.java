@@ -175,7 +175,8 @@ class ImportIdempotencyTests {
                 content.length,
                 ImportFormat.CSV,
                 MappingRules.AUTOMATIC,
-                false);
+                false,
+                io.earshot.access.Redactor.of(java.util.EnumSet.allOf(io.earshot.access.PiiKind.class)));
         long[] rowsSeen = {0};
 
         assertThatThrownBy(() -> imports.importInput(input, (read, total, rows) -> rowsSeen[0] = rows))

@@ -190,7 +190,8 @@ class ImportStagingTests {
                 content.length,
                 ImportFormat.CSV,
                 MappingRules.AUTOMATIC,
-                false);
+                false,
+                io.earshot.access.Redactor.of(java.util.EnumSet.allOf(io.earshot.access.PiiKind.class)));
 
         assertThatThrownBy(() -> imports.importInput(input, ImportProgress.NONE))
                 .isInstanceOf(ImportException.class)
