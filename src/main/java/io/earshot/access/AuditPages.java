@@ -10,13 +10,16 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The audit log for administrators: newest first, 50 to a page, filtered by action prefix and actor, with whether the
@@ -55,11 +58,37 @@ class AuditPages {
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
-        model.addAttribute("action", Objects.requireNonNullElse(action, "").strip());
-        model.addAttribute("actor", Objects.requireNonNullElse(actor, "").strip());
+        String actionFilter = Objects.requireNonNullElse(action, "").strip();
+        String actorFilter = Objects.requireNonNullElse(actor, "").strip();
+        model.addAttribute("action", actionFilter);
+        model.addAttribute("actor", actorFilter);
+        model.addAttribute("csvHref", href("/admin/audit.csv", actionFilter, actorFilter, null));
+        model.addAttribute(
+                "newerHref", current > 0 ? href("/admin/audit", actionFilter, actorFilter, current - 1) : null);
+        model.addAttribute(
+                "olderHref", current + 1 < pages ? href("/admin/audit", actionFilter, actorFilter, current + 1) : null);
         model.addAttribute("prefixes", PREFIXES);
         model.addAttribute("broken", audit.verify().orElse(null));
         return "access/admin/audit";
+    }
+
+    /** A link to {@code path} with the filters that are set, and the page unless it is the first. */
+    private static String href(String path, String action, String actor, Integer page) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
+        Map<String, Object> values = new HashMap<>();
+        if (!action.isEmpty()) {
+            link.queryParam("action", "{action}");
+            values.put("action", action);
+        }
+        if (!actor.isEmpty()) {
+            link.queryParam("actor", "{actor}");
+            values.put("actor", actor);
+        }
+        if (page != null && page > 0) {
+            link.queryParam("page", page);
+        }
+        // Values are encoded strictly, so a '+' in an e-mail stays a '+'.
+        return link.encode().buildAndExpand(values).toUriString();
     }
 
     /** The filtered log as CSV, newest first; the export is recorded before it is written, so it is never missed. */
