@@ -378,6 +378,46 @@ class AdminPagesTests {
     }
 
     @Test
+    void everyAdministratorsActionIsInTheAuditLog() throws Exception {
+        WebSession admin = admin();
+        User user = WebSession.user(context, "everything@example.com", Role.VIEWER, "north");
+        post(admin, "/admin/users/invite", "email", "everything-invited@example.com", "name", "E", "roles", "VIEWER");
+        post(admin, "/admin/users/" + user.id(), "roles", "LEADER", "units", "south");
+        post(admin, "/admin/users/" + user.id() + "/active", "active", "false");
+        post(admin, "/admin/users/" + user.id() + "/active", "active", "true");
+        post(admin, "/admin/users/" + user.id() + "/reset");
+        post(admin, "/admin/units", "id", "everything", "name", "Everything", "parent", "north");
+        post(admin, "/admin/units/everything/rules", "field", "product", "value", "Cards");
+        post(admin, "/admin/units/everything/rules/remove", "field", "product", "value", "Cards");
+        post(admin, "/admin/tokens", "name", "everything token", "scopes", "INGEST");
+        UUID token = context.getBean(ApiTokens.class).all().stream()
+                .filter(t -> t.name().equals("everything token"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        post(admin, "/admin/tokens/" + token + "/revoke");
+
+        String csv = admin.get("/admin/audit.csv?actor=" + ADMIN).body();
+
+        List<String> entries = CsvReader.builder().ofCsvRecord(csv).stream()
+                .map(row -> row.getField(3) + " " + row.getField(4) + " " + row.getField(5))
+                .toList();
+        assertThat(entries)
+                .contains(
+                        "user.invite everything-invited@example.com ",
+                        "user.change everything@example.com roles=[LEADER], units=[south]",
+                        "user.deactivate everything@example.com ",
+                        "user.activate everything@example.com ",
+                        "user.reset-sign-in everything@example.com ",
+                        "unit.create everything name=Everything, parent=north",
+                        "unit.rule.add everything product=Cards",
+                        "unit.rule.remove everything product=Cards",
+                        "token.create token:everything token scopes=[INGEST], units=[]",
+                        "token.revoke token:everything token ",
+                        "audit.export audit action=(all), actor=admin@example.com");
+    }
+
+    @Test
     void theExportKeepsSpreadsheetsFromRunningTypedTextAsFormulas() throws Exception {
         WebSession.anonymous(port).form("/signin", Map.of("email", "=HYPERLINK(\"x\")", "password", "wrong"));
 
