@@ -5,6 +5,7 @@ import io.earshot.bench.BenchCommand;
 import io.earshot.demo.DemoCommand;
 import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
+import io.earshot.signal.CustomersCommand;
 import io.earshot.signal.ImportCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Unmatched;
             MetricsCommand.class,
             DemoCommand.class,
             UsersCommand.class,
+            CustomersCommand.class,
             BenchCommand.class
         },
         footer = {

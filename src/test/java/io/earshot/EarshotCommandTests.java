@@ -17,7 +17,7 @@ class EarshotCommandTests {
                 .execute("--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("--data-dir=DIR", "import", "metrics", "demo");
+        assertThat(out.toString()).contains("--data-dir=DIR", "import", "metrics", "demo", "customers");
     }
 
     @Test

@@ -196,7 +196,7 @@ public class Audit {
     }
 
     /** The remote address of the current request, or {@code local} outside any request. */
-    static String currentOrigin() {
+    public static String currentOrigin() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
             return request.getRequest().getRemoteAddr();
         }

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -41,6 +42,9 @@ class SecurityConfiguration {
 
     /** Pages send whoever is not signed in to the sign-in page, and back to the page after. */
     private static final LoginUrlAuthenticationEntryPoint SIGN_IN = new LoginUrlAuthenticationEntryPoint("/signin");
+
+    /** Pages answer a refusal with 403 and the error page. */
+    private static final AccessDeniedHandlerImpl REFUSED_PAGE = new AccessDeniedHandlerImpl();
 
     @Bean
     HttpSessionSecurityContextRepository securityContextRepository() {
@@ -94,7 +98,13 @@ class SecurityConfiguration {
                                 SIGN_IN.commence(request, response, exception);
                             }
                         })
-                        .defaultAccessDeniedHandlerFor(errors.forbidden(), API))
+                        .accessDeniedHandler((request, response, exception) -> {
+                            if (API.matches(request)) {
+                                errors.forbidden().handle(request, response, exception);
+                            } else {
+                                REFUSED_PAGE.handle(request, response, exception);
+                            }
+                        }))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(

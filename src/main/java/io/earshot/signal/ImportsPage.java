@@ -2,6 +2,7 @@ package io.earshot.signal;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.earshot.access.Audit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +39,10 @@ class ImportsPage {
     private final ImportJobs jobs;
     private final Uploads uploads;
     private final ObjectMapper json;
+    private final Audit audit;
 
-    ImportsPage(ImportHistory history, ImportJobs jobs, Uploads uploads, ObjectMapper json) {
+    ImportsPage(ImportHistory history, ImportJobs jobs, Uploads uploads, ObjectMapper json, Audit audit) {
+        this.audit = audit;
         this.history = history;
         this.jobs = jobs;
         this.uploads = uploads;
@@ -97,7 +100,8 @@ class ImportsPage {
             @RequestParam String source,
             @RequestParam(defaultValue = "UTC") String zone,
             @RequestParam(name = "header", defaultValue = "") List<String> headers,
-            @RequestParam(name = "target", defaultValue = "") List<String> targets)
+            @RequestParam(name = "target", defaultValue = "") List<String> targets,
+            java.security.Principal user)
             throws IOException {
         var file = uploads.file(upload)
                 .orElseThrow(() -> new ResponseStatusException(
@@ -124,7 +128,7 @@ class ImportsPage {
         }
         MappingFile.write(new MappingRules(explicit, false), uploads.mapping(upload));
         ImportRequest request = new ImportRequest(
-                file, uploads.fileName(upload), source, uploads.mapping(upload), ZoneId.of(zone), "web");
+                file, uploads.fileName(upload), source, uploads.mapping(upload), ZoneId.of(zone), user.getName());
         return "redirect:/imports/jobs/" + jobs.start(request, upload).id();
     }
 
@@ -144,6 +148,7 @@ class ImportsPage {
     void quarantine(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         ImportRecord record = history.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id + "."));
+        audit.record("download", "quarantine:" + id, record.source() + ":" + record.fileName());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
                 "Content-Disposition", "attachment; filename=\"quarantine-" + record.source() + "-" + id + ".csv\"");

@@ -1,5 +1,6 @@
 package io.earshot.signal;
 
+import io.earshot.access.Audit;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,7 +30,8 @@ public class SignalImports {
     private final DataSource store;
     private final ImportRun run;
     private final ApplicationEventPublisher events;
-    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    private final Audit audit;
+    private final SignalWriteLock oneAtATime;
 
     SignalImports(
             DataSource store,
@@ -38,11 +39,15 @@ public class SignalImports {
             ObjectMapper json,
             Clock clock,
             ApplicationEventPublisher events,
+            Audit audit,
+            SignalWriteLock oneAtATime,
             @Value("${earshot.data-dir}") Path dataDir,
             @Value("${earshot.import.chunk-rows:" + SignalStage.CHUNK + "}") int chunkRows) {
         this.store = store;
         this.run = new ImportRun(history, json, clock, dataDir.resolve("staging"), chunkRows);
         this.events = events;
+        this.audit = audit;
+        this.oneAtATime = oneAtATime;
         removeLeftoverChunks(dataDir.resolve("staging"));
     }
 
@@ -139,6 +144,15 @@ public class SignalImports {
         } finally {
             oneAtATime.unlock();
         }
+        audit.record(
+                input.request().importedBy() == null
+                        ? "unknown"
+                        : input.request().importedBy(),
+                "import",
+                report.source() + ":" + report.fileName(),
+                "import=%s, accepted=%d, duplicates=%d, rejected=%d"
+                        .formatted(report.importId(), report.accepted(), report.duplicates(), report.rejected()),
+                Audit.currentOrigin());
         if (report.accepted() > 0) {
             events.publishEvent(new SignalsIngested(report.importId(), report.source(), report.accepted()));
         }
