@@ -3,6 +3,8 @@ package io.earshot.access;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -29,6 +32,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class Audit {
 
     private static final String GENESIS = "0".repeat(64);
+    private static final int EXPORT_CHUNK = 1_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -79,16 +83,44 @@ public class Audit {
         return jdbc.query(
                 "SELECT seq, occurred_at, actor, action, target, detail, origin, hash FROM audit_event WHERE " + where
                         + " ORDER BY seq DESC LIMIT ? OFFSET ?",
-                (r, i) -> new AuditEntry(
-                        r.getLong(1),
-                        r.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getString(5),
-                        r.getString(6),
-                        r.getString(7),
-                        r.getString(8)),
+                Audit::entry,
                 parameters.toArray());
+    }
+
+    private static AuditEntry entry(ResultSet r, int row) throws SQLException {
+        return new AuditEntry(
+                r.getLong(1),
+                r.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getString(7),
+                r.getString(8));
+    }
+
+    /**
+     * Hands every entry that {@link #entries} would list to {@code each}, newest first, a chunk at a time; entries
+     * recorded meanwhile are left out, so an export is a consistent snapshot however long it takes.
+     */
+    public void forEach(String action, String actor, Consumer<AuditEntry> each) {
+        Long last = jdbc.queryForObject("SELECT max(seq) FROM audit_event", Long.class);
+        long before = last == null ? 0 : last + 1;
+        while (before > 1) {
+            List<Object> parameters = new ArrayList<>();
+            String where = where(action, actor, parameters);
+            parameters.add(before);
+            List<AuditEntry> chunk = jdbc.query(
+                    "SELECT seq, occurred_at, actor, action, target, detail, origin, hash FROM audit_event WHERE "
+                            + where + " AND seq < ? ORDER BY seq DESC LIMIT " + EXPORT_CHUNK,
+                    Audit::entry,
+                    parameters.toArray());
+            chunk.forEach(each);
+            if (chunk.size() < EXPORT_CHUNK) {
+                return;
+            }
+            before = chunk.getLast().seq();
+        }
     }
 
     public long count(String action, String actor) {

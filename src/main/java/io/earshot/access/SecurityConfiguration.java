@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -62,6 +63,9 @@ class SecurityConfiguration {
             ObjectProvider<ClientRegistrationRepository> oidc,
             OidcSignIn oidcSignIn)
             throws Exception {
+        // Only this chain's own manager checks passwords: with Boot's global manager as its parent, a failed sign-in
+        // was tried a second time there, counted twice by the throttle and audited twice.
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(passwordSignIn)
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .addFilterBefore(new TokenFilter(tokens, errors, audit), UsernamePasswordAuthenticationFilter.class)

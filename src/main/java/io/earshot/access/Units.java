@@ -154,7 +154,24 @@ public class Units {
         if (viewer.seesEverything()) {
             return DataScope.EVERYTHING;
         }
-        Set<String> visible = withDescendants(viewer.units());
+        return scopeOfUnits(viewer.units());
+    }
+
+    /**
+     * The signals {@code unitId} holds: those matching its rules and the rules of the units below it; every signal for
+     * the company.
+     *
+     * @throws IllegalArgumentException when there is no such unit
+     */
+    public DataScope scopeOfUnit(String unitId) {
+        if (find(unitId).isEmpty()) {
+            throw new IllegalArgumentException("There is no unit '" + unitId + "'");
+        }
+        return scopeOfUnits(Set.of(unitId));
+    }
+
+    private DataScope scopeOfUnits(Set<String> unitIds) {
+        Set<String> visible = withDescendants(unitIds);
         List<BusinessUnit> units = all();
         Map<String, Set<String>> matches = new LinkedHashMap<>();
         for (BusinessUnit unit : units) {

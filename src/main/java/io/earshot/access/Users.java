@@ -111,6 +111,13 @@ public class Users {
     public void setRolesAndUnits(UUID id, Set<Role> roles, Set<String> unitIds) {
         User user = find(id).orElseThrow(() -> new IllegalArgumentException("There is no user " + id));
         checkRolesAndUnits(roles, unitIds);
+        if (user.active()
+                && user.roles().contains(Role.ADMINISTRATOR)
+                && !roles.contains(Role.ADMINISTRATOR)
+                && activeAdministrators() <= 1) {
+            throw new IllegalArgumentException(
+                    user.email() + " is the last active administrator; make another one first");
+        }
         jdbc.update("DELETE FROM user_role WHERE user_id = ?", id);
         jdbc.update("DELETE FROM user_unit WHERE user_id = ?", id);
         writeRolesAndUnits(id, roles, unitIds);
