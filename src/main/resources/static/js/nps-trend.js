@@ -37,7 +37,8 @@
     ]
   });
   chart.on('click', function (event) {
-    if (event.seriesName === 'NPS' && points[event.dataIndex]) {
+    // the point links to its verbatims only for viewers who may read them
+    if (event.seriesName === 'NPS' && points[event.dataIndex] && element.dataset.links !== 'false') {
       window.location.href = points[event.dataIndex].href;
     }
   });

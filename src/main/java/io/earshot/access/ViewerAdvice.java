@@ -48,6 +48,12 @@ class ViewerAdvice {
         return allowed;
     }
 
+    /** Whether the viewer may read verbatims: figures link to the words behind them only then. */
+    @ModelAttribute("readsVerbatims")
+    boolean readsVerbatims(@ModelAttribute("viewer") Viewer viewer) {
+        return viewer != null && AccessRules.allows(viewer, HttpMethod.GET, "/verbatims");
+    }
+
     private static Map<String, String> sections() {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("/", "Overview");
