@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -58,6 +59,9 @@ class SecurityConfiguration {
             ObjectProvider<ClientRegistrationRepository> oidc,
             OidcSignIn oidcSignIn)
             throws Exception {
+        // No parent: Boot's global manager holds the same PasswordSignIn bean and would check a refused password a
+        // second time, counting each failure twice in the throttle and the audit log.
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(passwordSignIn)
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .addFilterBefore(new TokenFilter(tokens, errors, audit), UsernamePasswordAuthenticationFilter.class)
