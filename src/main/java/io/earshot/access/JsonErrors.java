@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -14,6 +17,8 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class JsonErrors {
 
+    private static final String UNAUTHORIZED = "Send an API token (Authorization: Bearer es_…) or sign in.";
+
     private final ObjectMapper json;
 
     JsonErrors(ObjectMapper json) {
@@ -21,19 +26,27 @@ class JsonErrors {
     }
 
     AuthenticationEntryPoint unauthorized() {
-        return (request, response, exception) -> write(
-                response,
-                HttpServletResponse.SC_UNAUTHORIZED,
-                "unauthorized",
-                "Send an API token (Authorization: Bearer es_…) or sign in.");
+        return (request, response, exception) ->
+                write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", UNAUTHORIZED);
     }
 
+    /**
+     * 403, except for a caller without any credentials: only the CSRF check refuses them before the sign-in check
+     * would, and what they need to hear is the 401's "send a token".
+     */
     AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(
-                response,
-                HttpServletResponse.SC_FORBIDDEN,
-                "forbidden",
-                "Your credentials do not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
+        return (request, response, exception) -> {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            if (caller == null || caller instanceof AnonymousAuthenticationToken) {
+                write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", UNAUTHORIZED);
+                return;
+            }
+            write(
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "forbidden",
+                    "Your credentials do not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
+        };
     }
 
     void write(HttpServletResponse response, int status, String error, String message) throws IOException {

@@ -5,6 +5,9 @@ import static io.earshot.StoredSignals.times;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
+import io.earshot.WebSession;
+import io.earshot.access.ApiTokens;
+import io.earshot.access.TokenScope;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,12 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,8 +48,23 @@ class MetricApiTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ApiTokens tokens;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /** A read token for the whole company, as a reporting tool would hold. */
+    private String token;
+
+    @BeforeEach
+    void readToken() {
+        token = tokens.create("metrics test", Set.of(TokenScope.READ), Set.of(WebSession.company(context)))
+                .text();
+    }
 
     @BeforeEach
     void store() {
@@ -126,9 +146,35 @@ class MetricApiTests {
                 .isEqualTo(400);
     }
 
+    @Test
+    void refusesARequestWithoutATokenWithAJson401() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/metrics?by=region"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(response.body()).get("error").asString()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void refusesAnIngestOnlyTokenWithAJson403() throws Exception {
+        String ingest = tokens.create("chat system", Set.of(TokenScope.INGEST), Set.of())
+                .text();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/metrics?by=region"))
+                        .header("Authorization", "Bearer " + ingest)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(response.body()).get("error").asString()).isEqualTo("forbidden");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -8,6 +8,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.earshot.StoredSignals;
+import io.earshot.WebSession;
+import io.earshot.access.Role;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +53,9 @@ class MetricBrowserTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @LocalServerPort
     int port;
@@ -118,7 +124,7 @@ class MetricBrowserTests {
 
     @Test
     void drillsFromTheDashboardThroughTheBreakdownToTheVerbatimsBehindACell() {
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        Page page = signedIn(1280, 900);
         page.navigate(url("/"));
         page.waitForSelector("#nps-trend[data-ready=true]");
 
@@ -153,7 +159,7 @@ class MetricBrowserTests {
 
     @Test
     void aTrendPointOpensTheVerbatimsOfItsPeriod() {
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        Page page = signedIn(1280, 900);
         page.navigate(url("/"));
         page.waitForSelector("#nps-trend[data-ready=true]");
 
@@ -178,7 +184,7 @@ class MetricBrowserTests {
 
     @Test
     void fitsAPhoneScreen() {
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(390, 844));
+        Page page = signedIn(390, 844);
         for (String name : List.of("overview", "breakdown", "verbatims")) {
             page.navigate(url(name.equals("overview") ? "/" : "/" + name));
             page.waitForLoadState();
@@ -194,6 +200,18 @@ class MetricBrowserTests {
                     .setFullPage(true));
         }
         page.close();
+    }
+
+    /** A new page of its own browser context, signed in as an analyst through the sign-in form. */
+    private Page signedIn(int width, int height) {
+        WebSession.user(context, "analyst@test.dev", Role.ANALYST);
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
+        page.navigate(url("/signin"));
+        page.fill("input[name=email]", "analyst@test.dev");
+        page.fill("input[name=password]", WebSession.PASSWORD);
+        page.click("button[type=submit]:text-is('Sign in')");
+        page.waitForURL(url("/"));
+        return page;
     }
 
     private String expectedNps(int month) {

@@ -2,16 +2,17 @@ package io.earshot.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.earshot.WebSession;
+import io.earshot.access.Role;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,19 +32,18 @@ class MetricPagesEmptyStoreTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ApplicationContext context;
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/breakdown", "/verbatims"})
-    void everyPagePointsAnEmptyStoreAtImportsAndTheDemo(String path) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> page = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+    void everyPagePointsAnEmptyStoreAtImportsAndTheDemo(String path) {
+        HttpResponse<String> page =
+                WebSession.as(context, port, "analyst@test.dev", Role.ANALYST).get(path);
 
-            assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body())
-                    .contains("No signals yet.", "href=\"/imports\">Imports page</a>")
-                    .contains("java -jar target/earshot.jar demo");
-        }
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("No signals yet.", "href=\"/imports\">Imports page</a>")
+                .contains("java -jar target/earshot.jar demo");
     }
 }

@@ -4,9 +4,8 @@ import static io.earshot.StoredSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.earshot.WebSession;
+import io.earshot.access.Role;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,8 +40,18 @@ class MetricPagesTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
     @LocalServerPort
     int port;
+
+    WebSession analyst;
+
+    @BeforeEach
+    void signIn() {
+        analyst = WebSession.as(context, port, "analyst@test.dev", Role.ANALYST);
+    }
 
     /**
      * North, March 2025: 5 promoters, 3 passives, 2 detractors: NPS 30.0, n 10 (a small sample). February: 2, 3, 5:
@@ -157,13 +167,9 @@ class MetricPagesTests {
         assertThat(date.body()).contains("&#39;from&#39; must be a date");
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .header("Accept", "text/html")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+    private HttpResponse<String> get(String path) {
+        return analyst.send(HttpRequest.newBuilder(analyst.uri(path))
+                .header("Accept", "text/html")
+                .GET());
     }
 }

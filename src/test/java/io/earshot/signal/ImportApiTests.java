@@ -2,11 +2,14 @@ package io.earshot.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.earshot.access.ApiTokens;
+import io.earshot.access.TokenScope;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,17 +39,30 @@ class ImportApiTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApiTokens tokens;
+
     final HttpClient http = HttpClient.newHttpClient();
+
+    /** An ingest token, as a chat system sending its conversations would hold. */
+    String token;
 
     @BeforeEach
     void emptyStore() {
         jdbc.execute("DELETE FROM signal; DELETE FROM quarantine; DELETE FROM signal_import");
     }
 
+    @BeforeEach
+    void ingestToken() {
+        token = tokens.create("chat system", Set.of(TokenScope.INGEST), Set.of())
+                .text();
+    }
+
     HttpResponse<String> post(String source, String contentType, String body) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/signals?source=" + source))
                         .header("Content-Type", contentType)
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -121,5 +137,23 @@ class ImportApiTests {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("The source must be a lower-case name");
+    }
+
+    @Test
+    void refusesARequestWithoutATokenWith401AndImportsNothing() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/signals?source=chat"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "[{\"id\": \"a1\", \"date\": \"2024-03-05\", \"nps\": 9}]"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).contains("\"error\":\"unauthorized\"");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signal", Long.class))
+                .isZero();
     }
 }

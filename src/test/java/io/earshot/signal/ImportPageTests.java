@@ -2,9 +2,10 @@ package io.earshot.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.earshot.WebSession;
+import io.earshot.access.Role;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,11 +51,19 @@ class ImportPageTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    ApplicationContext context;
+
+    WebSession analyst;
 
     @BeforeEach
     void emptyStore() {
         jdbc.execute("DELETE FROM signal; DELETE FROM quarantine; DELETE FROM signal_import");
+    }
+
+    @BeforeEach
+    void signIn() {
+        analyst = WebSession.as(context, port, "analyst@test.dev", Role.ANALYST);
     }
 
     @Test
@@ -157,23 +167,17 @@ class ImportPageTests {
         return matcher.group(1);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return analyst.get(path);
     }
 
-    private HttpResponse<String> form(String path, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> form(String path, String body) {
+        return analyst.send(HttpRequest.newBuilder(analyst.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private HttpResponse<String> upload(String fileName, String content, String source) throws Exception {
+    private HttpResponse<String> upload(String fileName, String content, String source) {
         String boundary = "----earshot-test";
         String body = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
@@ -181,11 +185,8 @@ class ImportPageTests {
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\n" + source + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"zone\"\r\n\r\nUTC\r\n"
                 + "--" + boundary + "--\r\n";
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/imports/preview"))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return analyst.send(HttpRequest.newBuilder(analyst.uri("/imports/preview"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

@@ -4,9 +4,8 @@ import static io.earshot.StoredSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.earshot.WebSession;
+import io.earshot.access.Role;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +44,9 @@ class VerbatimsTests {
 
     @Autowired
     Verbatims verbatims;
+
+    @Autowired
+    ApplicationContext context;
 
     @LocalServerPort
     int port;
@@ -173,13 +176,10 @@ class VerbatimsTests {
                 .doesNotContain("Exception", "at io.earshot");
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .header("Accept", "text/html")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+    private HttpResponse<String> get(String path) {
+        WebSession analyst = WebSession.as(context, port, "analyst@test.dev", Role.ANALYST);
+        return analyst.send(HttpRequest.newBuilder(analyst.uri(path))
+                .header("Accept", "text/html")
+                .GET());
     }
 }
