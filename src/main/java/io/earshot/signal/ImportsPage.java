@@ -3,6 +3,7 @@ package io.earshot.signal;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.earshot.access.Audit;
+import io.earshot.access.DataScopes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +41,17 @@ class ImportsPage {
     private final Uploads uploads;
     private final ObjectMapper json;
     private final Audit audit;
+    private final DataScopes scopes;
 
-    ImportsPage(ImportHistory history, ImportJobs jobs, Uploads uploads, ObjectMapper json, Audit audit) {
+    ImportsPage(
+            ImportHistory history,
+            ImportJobs jobs,
+            Uploads uploads,
+            ObjectMapper json,
+            Audit audit,
+            DataScopes scopes) {
         this.audit = audit;
+        this.scopes = scopes;
         this.history = history;
         this.jobs = jobs;
         this.uploads = uploads;
@@ -144,8 +153,18 @@ class ImportsPage {
         return "imports/job :: progress";
     }
 
+    /**
+     * The rejected rows of an import. They were never read into fields, so no business-unit rule can tell whose they
+     * are: only a viewer who sees every signal may download them.
+     */
     @GetMapping("/{id}/quarantine.csv")
     void quarantine(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        if (!scopes.current().everything()) {
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    "Rejected rows cannot be told apart by business unit, so only a viewer who sees every signal (an"
+                            + " administrator, or a member of the company unit) may download them.");
+        }
         ImportRecord record = history.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id + "."));
         audit.record("download", "quarantine:" + id, record.source() + ":" + record.fileName());

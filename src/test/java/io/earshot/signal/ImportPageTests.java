@@ -115,6 +115,14 @@ class ImportPageTests {
 
         HttpResponse<String> list = get("/imports");
         assertThat(list.body()).contains("survey.csv", "quarantine.csv");
+
+        context.getBean(io.earshot.access.Units.class).create("north", "North", WebSession.company(context));
+        WebSession northAnalyst = WebSession.as(context, port, "north.analyst@test.dev", Role.ANALYST, "north");
+        HttpResponse<String> refused = northAnalyst.get(quarantineLink);
+        assertThat(refused.statusCode())
+                .as("rejected rows have no unit: only a viewer who sees everything downloads them")
+                .isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("Too high");
     }
 
     @Test
