@@ -142,42 +142,34 @@ public class Audit {
         return String.join(" AND ", conditions);
     }
 
-    /** The first entry whose hash does not follow from the one before and its content, if any. */
+    /** The first entry whose hash does not follow from the one before and its content, if any; reads the log once. */
     public Optional<Long> verify() {
-        String previous = GENESIS;
-        long expected = 1;
-        List<AuditEntry> all = new ArrayList<>();
+        String[] previous = {GENESIS};
+        long[] expected = {1};
+        Long[] broken = {null};
         jdbc.query(
                 "SELECT seq, occurred_at, actor, action, target, detail, origin, hash FROM audit_event ORDER BY seq",
-                (java.sql.ResultSet r) -> {
-                    all.add(new AuditEntry(
-                            r.getLong(1),
-                            r.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC),
-                            r.getString(3),
-                            r.getString(4),
-                            r.getString(5),
-                            r.getString(6),
-                            r.getString(7),
-                            r.getString(8)));
+                (ResultSet r) -> {
+                    if (broken[0] != null) {
+                        return;
+                    }
+                    AuditEntry entry = entry(r, 0);
+                    String hash = hash(
+                            previous[0],
+                            entry.seq(),
+                            entry.at(),
+                            entry.actor(),
+                            entry.action(),
+                            entry.target(),
+                            entry.detail(),
+                            entry.origin());
+                    if (entry.seq() != expected[0] || !entry.hash().equals(hash)) {
+                        broken[0] = entry.seq();
+                    }
+                    previous[0] = entry.hash();
+                    expected[0]++;
                 });
-        for (AuditEntry entry : all) {
-            if (entry.seq() != expected
-                    || !entry.hash()
-                            .equals(hash(
-                                    previous,
-                                    entry.seq(),
-                                    entry.at(),
-                                    entry.actor(),
-                                    entry.action(),
-                                    entry.target(),
-                                    entry.detail(),
-                                    entry.origin()))) {
-                return Optional.of(entry.seq());
-            }
-            previous = entry.hash();
-            expected++;
-        }
-        return Optional.empty();
+        return Optional.ofNullable(broken[0]);
     }
 
     /** The signed-in user's or token's name; {@code anonymous}; or, outside any request, the operating-system user. */

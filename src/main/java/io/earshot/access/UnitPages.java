@@ -75,15 +75,7 @@ class UnitPages {
             @RequestParam(defaultValue = "") String value,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            UnitRule rule = new UnitRule(field, value);
-            units.addRule(unitId, rule);
-            redirect.addFlashAttribute(
-                    "notice", "The unit " + unitId + " now also holds signals with " + words(rule) + ".");
-            return "redirect:/admin/units#unit-" + unitId;
-        } catch (IllegalArgumentException e) {
-            return page(model, new Failed("rule", unitId, null, null, null, field, value, e.getMessage()));
-        }
+        return changeRule(unitId, field, value, true, model, redirect);
     }
 
     @PostMapping("/{unitId}/rules/remove")
@@ -93,11 +85,22 @@ class UnitPages {
             @RequestParam(defaultValue = "") String value,
             Model model,
             RedirectAttributes redirect) {
+        return changeRule(unitId, field, value, false, model, redirect);
+    }
+
+    private String changeRule(
+            String unitId, String field, String value, boolean add, Model model, RedirectAttributes redirect) {
         try {
             UnitRule rule = new UnitRule(field, value);
-            units.removeRule(unitId, rule);
+            if (add) {
+                units.addRule(unitId, rule);
+            } else {
+                units.removeRule(unitId, rule);
+            }
             redirect.addFlashAttribute(
-                    "notice", "The unit " + unitId + " no longer holds signals with " + words(rule) + ".");
+                    "notice",
+                    "The unit " + unitId + (add ? " now also holds" : " no longer holds") + " signals with "
+                            + words(rule) + ".");
             return "redirect:/admin/units#unit-" + unitId;
         } catch (IllegalArgumentException e) {
             return page(model, new Failed("rule", unitId, null, null, null, field, value, e.getMessage()));

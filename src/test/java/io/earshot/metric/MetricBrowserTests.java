@@ -4,9 +4,8 @@ import static io.earshot.StoredSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import io.earshot.Chromium;
 import io.earshot.StoredSignals;
 import io.earshot.WebSession;
 import io.earshot.access.Role;
@@ -48,7 +47,7 @@ class MetricBrowserTests {
         registry.add("earshot.data-dir", () -> dataDir.toString());
     }
 
-    static Playwright playwright;
+    static Chromium chromium;
     static Browser browser;
 
     @Autowired
@@ -65,29 +64,14 @@ class MetricBrowserTests {
 
     @BeforeAll
     static void launchChromium() {
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-dev-shm-usage",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
