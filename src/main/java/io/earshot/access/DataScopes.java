@@ -1,5 +1,6 @@
 package io.earshot.access;
 
+import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,18 +31,18 @@ public class DataScopes {
     }
 
     /** The viewer behind the current request, if someone is signed in or a token was sent. */
-    public java.util.Optional<Viewer> viewer() {
+    public Optional<Viewer> viewer() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? java.util.Optional.empty() : viewer(authentication);
+        return authentication == null ? Optional.empty() : viewer(authentication);
     }
 
-    private static java.util.Optional<Viewer> viewer(Authentication authentication) {
+    private static Optional<Viewer> viewer(Authentication authentication) {
         if (authentication instanceof Viewer.Holder holder) {
-            return java.util.Optional.of(holder.viewer());
+            return Optional.of(holder.viewer());
         }
         if (authentication.getPrincipal() instanceof Viewer.Holder holder) {
-            return java.util.Optional.of(holder.viewer());
+            return Optional.of(holder.viewer());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -268,17 +268,25 @@ public class Users {
             return List.of();
         }
         Map<UUID, Set<Role>> roles = new HashMap<>();
-        jdbc.query("SELECT user_id, role FROM user_role", (java.sql.ResultSet r) -> {
-            UUID user = r.getObject(1, UUID.class);
-            Role.parse(r.getString(2))
-                    .ifPresent(role -> roles.computeIfAbsent(user, k -> EnumSet.noneOf(Role.class))
-                            .add(role));
-        });
+        // only the loaded users' rows: a signed-in user is read again on every request (ViewerRefreshFilter)
+        String ofLoaded = " WHERE user_id IN (SELECT id FROM app_user WHERE " + where + ")";
+        jdbc.query(
+                "SELECT user_id, role FROM user_role" + ofLoaded,
+                (java.sql.ResultSet r) -> {
+                    UUID user = r.getObject(1, UUID.class);
+                    Role.parse(r.getString(2))
+                            .ifPresent(role -> roles.computeIfAbsent(user, k -> EnumSet.noneOf(Role.class))
+                                    .add(role));
+                },
+                parameters);
         Map<UUID, Set<String>> unitIds = new HashMap<>();
-        jdbc.query("SELECT user_id, unit_id FROM user_unit", (java.sql.ResultSet r) -> {
-            unitIds.computeIfAbsent(r.getObject(1, UUID.class), k -> new HashSet<>())
-                    .add(r.getString(2));
-        });
+        jdbc.query(
+                "SELECT user_id, unit_id FROM user_unit" + ofLoaded,
+                (java.sql.ResultSet r) -> {
+                    unitIds.computeIfAbsent(r.getObject(1, UUID.class), k -> new HashSet<>())
+                            .add(r.getString(2));
+                },
+                parameters);
         List<User> users = new ArrayList<>();
         for (Row row : rows) {
             users.add(new User(
