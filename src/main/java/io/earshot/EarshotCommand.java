@@ -92,6 +92,7 @@ public class EarshotCommand implements Callable<Integer>, CommandContext {
         List<String> args = new ArrayList<>(List.of(
                 "--earshot.data-dir=" + dataDir(),
                 "--earshot.demo.load-on-empty-store=false",
+                "--earshot.text.embeddings.backfill=false",
                 "--spring.main.log-startup-info=false"));
         args.addAll(List.of(extraProperties));
         try {

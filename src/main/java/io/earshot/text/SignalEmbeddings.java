@@ -1,0 +1,177 @@
+package io.earshot.text;
+
+import io.earshot.signal.CustomerErased;
+import io.earshot.signal.SignalsDeleted;
+import io.earshot.signal.SignalsIngested;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The embedding of every stored signal text, computed once and kept in {@code signal_embedding}. A background job
+ * embeds what has none yet: at start, and after each import. It works in batches read again from the store each time,
+ * so a restart resumes where it stopped, and it writes to its own table, so imports never wait for it. Switched off
+ * with {@code earshot.text.embeddings.backfill=false} (the tests do, except their own).
+ */
+@Service
+public class SignalEmbeddings {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalEmbeddings.class);
+
+    /** Texts embedded per batch: small enough that progress moves and a stop loses little. */
+    static final int BATCH = 256;
+
+    private final JdbcTemplate jdbc;
+    private final boolean backfill;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "embedding-backfill");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean running;
+
+    SignalEmbeddings(JdbcTemplate jdbc, @Value("${earshot.text.embeddings.backfill:true}") boolean backfill) {
+        this.jdbc = jdbc;
+        this.backfill = backfill;
+    }
+
+    /** The vectors of the given signals that have one. */
+    public Map<UUID, float[]> vectors(Collection<UUID> signalIds) {
+        Map<UUID, float[]> vectors = new HashMap<>();
+        if (signalIds.isEmpty()) {
+            return vectors;
+        }
+        List<UUID> ids = List.copyOf(signalIds);
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1_000));
+            String marks = String.join(",", part.stream().map(id -> "?").toList());
+            List<Object> parameters = new ArrayList<>(part);
+            parameters.add(Embedder.MODEL);
+            jdbc.query(
+                    "SELECT signal_id, vector FROM signal_embedding WHERE signal_id IN (" + marks + ") AND model = ?",
+                    (java.sql.ResultSet r) -> {
+                        vectors.put(r.getObject(1, UUID.class), floats(r.getArray(2)));
+                    },
+                    parameters.toArray());
+        }
+        return vectors;
+    }
+
+    public EmbeddingProgress progress() {
+        Long total = jdbc.queryForObject("SELECT count(*) FROM signal WHERE text IS NOT NULL", Long.class);
+        Long embedded = jdbc.queryForObject(
+                "SELECT count(*) FROM signal_embedding WHERE model = ?", Long.class, Embedder.MODEL);
+        return new EmbeddingProgress(embedded == null ? 0 : embedded, total == null ? 0 : total, running);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        request();
+    }
+
+    @EventListener
+    void afterImport(SignalsIngested ingested) {
+        request();
+    }
+
+    /**
+     * Drops the vectors of signals that are gone (retention, erasure): derived records must not outlive their signal.
+     * The events carry no ids, so an anti-join finds them.
+     */
+    @EventListener({SignalsDeleted.class, CustomerErased.class})
+    public long dropOrphans() {
+        return jdbc.update(
+                "DELETE FROM signal_embedding WHERE NOT EXISTS (SELECT 1 FROM signal s WHERE s.id = signal_id)");
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Asks the background job to embed what has no vector yet; a request while one is queued adds nothing. */
+    public void request() {
+        if (backfill && queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                try {
+                    embedMissing();
+                } catch (RuntimeException e) {
+                    log.warn("Embedding the stored texts stopped: {}", e.toString(), e);
+                }
+            });
+        }
+    }
+
+    /** Embeds every stored text without a vector of the current model, batch by batch; returns how many. */
+    public long embedMissing() {
+        running = true;
+        long done = 0;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                record Missing(UUID id, String text) {}
+                List<Missing> batch = jdbc.query(
+                        """
+                        SELECT s.id, s.text FROM signal s
+                        WHERE s.text IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM signal_embedding e WHERE e.signal_id = s.id AND e.model = ?)
+                        ORDER BY s.id LIMIT ?""", (r, i) -> new Missing(r.getObject(1, UUID.class), r.getString(2)), Embedder.MODEL, BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                List<float[]> vectors = batch.parallelStream()
+                        .map(missing -> Embedder.shared().embed(missing.text()))
+                        .toList();
+                List<Object[]> rows = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    rows.add(new Object[] {batch.get(i).id(), Embedder.MODEL, literal(vectors.get(i))});
+                }
+                jdbc.batchUpdate(
+                        "INSERT INTO signal_embedding (signal_id, model, vector) VALUES (?, ?, CAST(? AS FLOAT[384]))",
+                        rows);
+                done += batch.size();
+            }
+        } finally {
+            running = false;
+        }
+        if (done > 0) {
+            log.info("Embedded {} signal texts", done);
+        }
+        return done;
+    }
+
+    private static String literal(float[] vector) {
+        StringBuilder text = new StringBuilder(vector.length * 12).append('[');
+        for (int i = 0; i < vector.length; i++) {
+            text.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return text.append(']').toString();
+    }
+
+    private static float[] floats(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        float[] vector = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            vector[i] = ((Number) values[i]).floatValue();
+        }
+        return vector;
+    }
+}

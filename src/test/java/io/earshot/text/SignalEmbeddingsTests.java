@@ -1,0 +1,69 @@
+package io.earshot.text;
+
+import static io.earshot.StoredSignals.signal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.earshot.StoredSignals;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every stored text is embedded once, by the real model, and the vectors read back are the model's. */
+@SpringBootTest(properties = "earshot.demo.load-on-empty-store=false")
+class SignalEmbeddingsTests {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("earshot.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired
+    SignalEmbeddings embeddings;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void embedsEachTextOnceAndSkipsSignalsWithoutText() {
+        StoredSignals.insert(
+                jdbc,
+                List.of(
+                        signal().text("The app keeps logging me out").nps(3).customer("C-7"),
+                        signal().text("Transfer arrived instantly, great").nps(10),
+                        signal().nps(8)));
+        assertThat(embeddings.progress().missing()).isEqualTo(2);
+
+        assertThat(embeddings.embedMissing()).isEqualTo(2);
+        assertThat(embeddings.embedMissing()).as("nothing left to do").isZero();
+        assertThat(embeddings.progress()).isEqualTo(new EmbeddingProgress(2, 2, false));
+
+        List<UUID> ids = jdbc.queryForList("SELECT id FROM signal WHERE text IS NOT NULL", UUID.class);
+        Map<UUID, float[]> vectors = embeddings.vectors(ids);
+        assertThat(vectors).hasSize(2);
+        for (UUID id : ids) {
+            String text = jdbc.queryForObject("SELECT text FROM signal WHERE id = ?", String.class, id);
+            assertThat(Embedder.similarity(vectors.get(id), Embedder.shared().embed(text)))
+                    .isCloseTo(1f, within(1e-5f));
+        }
+
+        context.getBean(io.earshot.signal.CustomerErasure.class).erase("C-7");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signal_embedding", Long.class))
+                .as("the erased customer's vector goes with their signal")
+                .isEqualTo(1);
+    }
+}
