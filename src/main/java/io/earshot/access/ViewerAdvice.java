@@ -58,6 +58,7 @@ class ViewerAdvice {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("/", "Overview");
         sections.put("/breakdown", "Breakdown");
+        sections.put("/dips", "Dips");
         sections.put("/verbatims", "Verbatims");
         sections.put("/imports", "Imports");
         sections.put("/admin", "Admin");

@@ -88,14 +88,26 @@ public class Dips {
         List<String> fields = new ArrayList<>();
         fields.add(null);
         fields.addAll(FIELDS);
+        Map<LocalDate, Long> wholeN = new HashMap<>();
         for (String field : fields) {
             List<SliceMetrics> rows = metrics.compute(new MetricQuery(field, Period.MONTH, filter.between(from, to)));
             Map<String, SliceMetrics> byKey = new HashMap<>();
             rows.forEach(row -> byKey.put(row.slice() + "|" + row.period(), row));
             for (SliceMetrics row : rows) {
+                if (field == null) {
+                    wholeN.put(row.period(), measure.n.apply(row));
+                }
                 Change change = measure.change.apply(row);
                 SliceMetrics before = byKey.get(row.slice() + "|" + Period.MONTH.previous(row.period()));
-                if (change != null && before != null && row.period().isAfter(from)) {
+                if (change == null || before == null || !row.period().isAfter(from)) {
+                    continue;
+                }
+                // a slice holding every response of both months (one source, say) is the whole again: not a test of its
+                // own
+                boolean whole = field != null
+                        && measure.n.apply(row).equals(wholeN.get(row.period()))
+                        && measure.n.apply(before).equals(wholeN.get(before.period()));
+                if (!whole) {
                     tested.add(new Candidate(field, before, row, change));
                 }
             }

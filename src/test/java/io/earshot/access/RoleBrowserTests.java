@@ -40,6 +40,7 @@ class RoleBrowserTests {
     static {
         SECTIONS.put("/", "Overview");
         SECTIONS.put("/breakdown", "Breakdown");
+        SECTIONS.put("/dips", "Dips");
         SECTIONS.put("/verbatims", "Verbatims");
         SECTIONS.put("/imports", "Imports");
         SECTIONS.put("/admin", "Admin");
@@ -47,12 +48,12 @@ class RoleBrowserTests {
 
     /** What each role should see: the product's decision, written out here rather than read from AccessRules. */
     static final Map<Role, List<String>> EXPECTED = Map.of(
-            Role.ADMINISTRATOR, List.of("Overview", "Breakdown", "Verbatims", "Imports", "Admin"),
-            Role.ANALYST, List.of("Overview", "Breakdown", "Verbatims", "Imports"),
-            Role.LEADER, List.of("Overview", "Breakdown", "Verbatims"),
-            Role.FRONTLINE, List.of("Overview", "Breakdown", "Verbatims"),
-            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Verbatims"),
-            Role.VIEWER, List.of("Overview", "Breakdown"));
+            Role.ADMINISTRATOR, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Imports", "Admin"),
+            Role.ANALYST, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Imports"),
+            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Verbatims"),
+            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Verbatims"),
+            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Verbatims"),
+            Role.VIEWER, List.of("Overview", "Breakdown", "Dips"));
 
     @TempDir
     static Path dataDir;
