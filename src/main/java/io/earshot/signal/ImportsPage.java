@@ -17,13 +17,16 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -206,5 +209,19 @@ class ImportsPage {
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
+    }
+
+    /** A form post that is not a file upload, e.g. a script sending JSON here instead of to the API. */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView notAnUpload() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.BAD_REQUEST);
+        page.addObject("status", HttpStatus.BAD_REQUEST.value());
+        page.addObject("error", "Not a file upload");
+        page.addObject(
+                "message",
+                "Send the file as a multipart/form-data upload, as the Imports page does; programs can post JSON or"
+                        + " JSON Lines to /api/v1/signals.");
+        page.addObject("back", "/imports");
+        return page;
     }
 }

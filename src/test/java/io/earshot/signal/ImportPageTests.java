@@ -126,6 +126,16 @@ class ImportPageTests {
     }
 
     @Test
+    void aPostThatIsNotAnUploadGetsABadRequestThatSaysWhatToSend() {
+        HttpResponse<String> answer = analyst.send(java.net.http.HttpRequest.newBuilder(analyst.uri("/imports/preview"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("[]")));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("multipart/form-data", "/api/v1/signals");
+    }
+
+    @Test
     void anEmptyFileGivesAReportNotAnErrorPage() throws Exception {
         HttpResponse<String> preview = upload("empty.csv", "", "survey");
         String upload = find(preview.body(), "name=\"upload\" value=\"([^\"]+)\"");
