@@ -45,6 +45,8 @@ public class SignalEmbeddings {
         thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
     });
+    private final java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean running;
 
@@ -105,6 +107,7 @@ public class SignalEmbeddings {
     @EventListener(ContextClosedEvent.class)
     void stop() {
         worker.shutdownNow();
+        pool.shutdownNow();
     }
 
     /** Asks the background job to embed what has no vector yet; a request while one is queued adds nothing. */
@@ -137,9 +140,7 @@ public class SignalEmbeddings {
                 if (batch.isEmpty()) {
                     break;
                 }
-                List<float[]> vectors = batch.parallelStream()
-                        .map(missing -> Embedder.shared().embed(missing.text()))
-                        .toList();
+                List<float[]> vectors = embed(batch.stream().map(Missing::text).toList());
                 List<Object[]> rows = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     rows.add(new Object[] {batch.get(i).id(), Embedder.MODEL, literal(vectors.get(i))});
@@ -156,6 +157,24 @@ public class SignalEmbeddings {
             log.info("Embedded {} signal texts", done);
         }
         return done;
+    }
+
+    /**
+     * Embeds on all cores but one (at least one), so that pages and imports stay quick while a large store is
+     * embedded in the background.
+     */
+    private List<float[]> embed(List<String> texts) {
+        try {
+            return pool.submit(() -> texts.parallelStream()
+                            .map(text -> Embedder.shared().embed(text))
+                            .toList())
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while embedding", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Embedding failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private static String literal(float[] vector) {
