@@ -31,7 +31,8 @@ final class SphericalKMeans {
             throw new IllegalArgumentException("k must be between 1 and the number of points, got " + k);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        float[][] points = x.length > RESTART_SAMPLE && restarts > 1 ? sample(x, RESTART_SAMPLE, random) : x;
+        boolean sampled = x.length > RESTART_SAMPLE && restarts > 1 && k <= RESTART_SAMPLE / 10;
+        float[][] points = sampled ? sample(x, RESTART_SAMPLE, random) : x;
         Clustering best = null;
         for (int run = 0; run < restarts; run++) {
             Clustering clustering = run(points, seed(points, k, random.split()));
@@ -44,7 +45,8 @@ final class SphericalKMeans {
 
     /**
      * Above this many points the restarts run on a random sample of this size and only the best is refined on all
-     * points: which restart wins is decided as well on a sample, at a fraction of the cost.
+     * points: which restart wins is decided as well on a sample, at a fraction of the cost. (Not for k above a tenth
+     * of the sample, where a sample would leave too few points per cluster.)
      */
     static final int RESTART_SAMPLE = 5_000;
 
