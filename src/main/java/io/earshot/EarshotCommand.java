@@ -7,6 +7,7 @@ import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
 import io.earshot.signal.CustomersCommand;
 import io.earshot.signal.ImportCommand;
+import io.earshot.text.ReindexCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Unmatched;
             DemoCommand.class,
             UsersCommand.class,
             CustomersCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            ReindexCommand.class
         },
         footer = {
             "",

@@ -1,0 +1,299 @@
+package io.earshot.text;
+
+import io.earshot.access.DataScope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The full-text index of every signal, in {@code <data-dir>/index/signals}: BM25 over the texts, with every signal
+ * field, the time and the scores for filters, and the viewer's data scope applied to every search. It is derived from
+ * the store and can be rebuilt from it at any time; all changes run one at a time on a background thread, so
+ * ingestion never waits for indexing.
+ */
+@Service
+public class SearchIndex implements DisposableBean {
+
+    /** The layout of the documents; an index written with another is rebuilt. */
+    static final String LAYOUT_VERSION = "1";
+
+    private static final String VERSION_KEY = "earshot.layout";
+    private static final int COMMIT_EVERY = 20_000;
+
+    private final SignalTexts texts;
+    private final Analyzer analyzer = SignalDocuments.analyzer();
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final boolean current;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "search-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<IndexStatus> rebuilding = new AtomicReference<>();
+
+    SearchIndex(SignalTexts texts, @Value("${earshot.data-dir}") Path dataDir) {
+        this.texts = texts;
+        try {
+            directory = FSDirectory.open(dataDir.resolve("index").resolve("signals"));
+            current = DirectoryReader.indexExists(directory)
+                    && LAYOUT_VERSION.equals(SegmentInfos.readLatestCommit(directory)
+                            .getUserData()
+                            .get(VERSION_KEY));
+            IndexWriterConfig config = new IndexWriterConfig(analyzer);
+            // every change commits when complete: a rebuild cut short by shutdown must not leave half an index behind
+            config.setCommitOnClose(false);
+            config.setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
+            writer = new IndexWriter(directory, config);
+            writer.setLiveCommitData(Map.of(VERSION_KEY, LAYOUT_VERSION).entrySet());
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index under " + dataDir.resolve("index"), e);
+        }
+    }
+
+    /** Whether the index on disk was written with the current layout (otherwise it needs a rebuild). */
+    public boolean isCurrent() {
+        return current;
+    }
+
+    /**
+     * Whether the index should be rebuilt from the store: it is missing, of an older layout, or does not hold as many
+     * signals as the store (an import whose indexing a stop cut short).
+     */
+    public boolean needsRebuild() {
+        return !current || searcherCount() != texts.count();
+    }
+
+    /** How far the index is built. */
+    public IndexStatus status() {
+        IndexStatus status = rebuilding.get();
+        if (status != null) {
+            return status;
+        }
+        long documents = searcherCount();
+        return new IndexStatus(false, documents, documents);
+    }
+
+    /**
+     * One page of the signals {@code query} finds that {@code scope} lets its viewer see, most relevant first, with the
+     * total and facet counts.
+     *
+     * @throws SearchSyntaxException when the query's words cannot be read
+     */
+    public SearchResults search(SearchQuery query, DataScope scope) {
+        Query lucene = SignalQueries.of(query, scope, analyzer);
+        IndexStatus status = status();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                FacetCounts.Counts counts = searcher.search(lucene, FacetCounts.manager(SearchResults.FACET_FIELDS));
+                int wanted = query.page() * SearchQuery.PAGE_SIZE;
+                TopDocs top = query.text() == null
+                        ? searcher.search(
+                                lucene,
+                                wanted,
+                                new Sort(new SortField(SignalDocuments.OCCURRED_AT, SortField.Type.LONG, true)))
+                        : searcher.search(lucene, wanted);
+                ScoreDoc[] page = Arrays.copyOfRange(
+                        top.scoreDocs,
+                        Math.min(top.scoreDocs.length, wanted - SearchQuery.PAGE_SIZE),
+                        top.scoreDocs.length);
+                String[] snippets = snippets(searcher, lucene, query, page);
+                StoredFields stored = searcher.storedFields();
+                List<SearchHit> hits = new ArrayList<>();
+                for (int i = 0; i < page.length; i++) {
+                    float score = query.text() == null ? 0 : page[i].score;
+                    hits.add(SignalDocuments.hit(stored, page[i].doc, score, snippets[i]));
+                }
+                return new SearchResults(query, counts.total(), hits, counts.facets(), status);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index", e);
+        }
+    }
+
+    private String[] snippets(IndexSearcher searcher, Query lucene, SearchQuery query, ScoreDoc[] page)
+            throws IOException {
+        if (query.text() == null || page.length == 0) {
+            return new String[page.length];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxNoHighlightPassages(0)
+                .build();
+        return highlighter.highlight(
+                SignalDocuments.TEXT,
+                lucene,
+                new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page),
+                2);
+    }
+
+    /** Indexes the signals an import added, in the background; returns at once. */
+    public Future<?> indexImport(UUID importId) {
+        return worker.submit(() -> {
+            List<IndexedSignal> batch = new ArrayList<>();
+            texts.ofImport(importId, batch::add);
+            for (IndexedSignal signal : batch) {
+                writer.updateDocument(
+                        new Term(SignalDocuments.ID, signal.id().toString()), SignalDocuments.document(signal));
+            }
+            commit();
+            return null;
+        });
+    }
+
+    /** Removes a customer's signals, in the background. */
+    public Future<?> removeCustomer(String customerId) {
+        return worker.submit(() -> {
+            writer.deleteDocuments(new Term("customer_id", customerId.strip()));
+            commit();
+            return null;
+        });
+    }
+
+    /** Removes from the index the signals of {@code source} no longer in the store, in the background. */
+    public Future<?> syncSource(String source) {
+        return worker.submit(() -> {
+            Set<String> stored = texts.idsOf(source);
+            Set<String> indexed = new HashSet<>();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                StoredFields fields = searcher.storedFields();
+                TopDocs all = searcher.search(new TermQuery(new Term("source", source)), Integer.MAX_VALUE);
+                for (ScoreDoc doc : all.scoreDocs) {
+                    indexed.add(
+                            fields.document(doc.doc, Set.of(SignalDocuments.ID)).get(SignalDocuments.ID));
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+            indexed.removeAll(stored);
+            for (String gone : indexed) {
+                writer.deleteDocuments(new Term(SignalDocuments.ID, gone));
+            }
+            commit();
+            return null;
+        });
+    }
+
+    /** Rebuilds the index from the store in the background; {@link #status()} shows how far it is. */
+    public Future<?> rebuildInBackground() {
+        return worker.submit(() -> {
+            rebuildNow(status -> {});
+            return null;
+        });
+    }
+
+    /**
+     * Rebuilds the index from the store and returns when it is done, telling {@code progress} every few thousand
+     * signals.
+     */
+    public IndexStatus rebuild(Consumer<IndexStatus> progress) {
+        try {
+            return worker.submit(() -> rebuildNow(progress)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "Cannot rebuild the search index: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private IndexStatus rebuildNow(Consumer<IndexStatus> progress) throws IOException {
+        long total = texts.count();
+        rebuilding.set(new IndexStatus(true, 0, total));
+        progress.accept(rebuilding.get());
+        try {
+            writer.deleteAll();
+            long[] done = {0};
+            texts.all(signal -> {
+                try {
+                    writer.addDocument(SignalDocuments.document(signal));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                done[0]++;
+                if (done[0] % 1_000 == 0) {
+                    rebuilding.set(new IndexStatus(true, done[0], Math.max(total, done[0])));
+                }
+                if (done[0] % COMMIT_EVERY == 0) {
+                    progress.accept(rebuilding.get());
+                }
+            });
+            commit();
+            IndexStatus finished = new IndexStatus(false, done[0], done[0]);
+            progress.accept(finished);
+            return finished;
+        } finally {
+            rebuilding.set(null);
+        }
+    }
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private long searcherCount() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        worker.shutdownNow();
+        worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}
