@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
@@ -53,6 +54,7 @@ public class SearchIndex implements DisposableBean {
     /** The layout of the documents; an index written with another is rebuilt. */
     static final String LAYOUT_VERSION = "1";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
     private static final String VERSION_KEY = "earshot.layout";
     private static final int COMMIT_EVERY = 20_000;
 
@@ -62,11 +64,15 @@ public class SearchIndex implements DisposableBean {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean current;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "search-index");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One thread for every change, so changes never interleave; its queue is dropped on shutdown (see destroy). */
+    private final ThreadPoolExecutor worker =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "search-index");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private volatile boolean closing;
     private final AtomicReference<IndexStatus> rebuilding = new AtomicReference<>();
 
     SearchIndex(SignalTexts texts, @Value("${earshot.data-dir}") Path dataDir) {
@@ -170,7 +176,7 @@ public class SearchIndex implements DisposableBean {
 
     /** Indexes the signals an import added, in the background; returns at once. */
     public Future<?> indexImport(UUID importId) {
-        return worker.submit(() -> {
+        return change("index import " + importId, () -> {
             List<IndexedSignal> batch = new ArrayList<>();
             texts.ofImport(importId, batch::add);
             for (IndexedSignal signal : batch) {
@@ -184,7 +190,7 @@ public class SearchIndex implements DisposableBean {
 
     /** Removes a customer's signals, in the background. */
     public Future<?> removeCustomer(String customerId) {
-        return worker.submit(() -> {
+        return change("remove a customer", () -> {
             writer.deleteDocuments(new Term("customer_id", customerId.strip()));
             commit();
             return null;
@@ -193,7 +199,7 @@ public class SearchIndex implements DisposableBean {
 
     /** Removes from the index the signals of {@code source} no longer in the store, in the background. */
     public Future<?> syncSource(String source) {
-        return worker.submit(() -> {
+        return change("sync source " + source, () -> {
             Set<String> stored = texts.idsOf(source);
             Set<String> indexed = new HashSet<>();
             IndexSearcher searcher = searchers.acquire();
@@ -218,7 +224,7 @@ public class SearchIndex implements DisposableBean {
 
     /** Rebuilds the index from the store in the background; {@link #status()} shows how far it is. */
     public Future<?> rebuildInBackground() {
-        return worker.submit(() -> {
+        return change("rebuild", () -> {
             rebuildNow(status -> {});
             return null;
         });
@@ -248,6 +254,9 @@ public class SearchIndex implements DisposableBean {
             writer.deleteAll();
             long[] done = {0};
             texts.all(signal -> {
+                if (closing) {
+                    throw new IllegalStateException("Shutting down: the rebuild stops, uncommitted");
+                }
                 try {
                     writer.addDocument(SignalDocuments.document(signal));
                 } catch (IOException e) {
@@ -270,6 +279,20 @@ public class SearchIndex implements DisposableBean {
         }
     }
 
+    /** Queues a change; a failure is logged, and the next start finds the index out of step and rebuilds it. */
+    private Future<?> change(String what, java.util.concurrent.Callable<Void> work) {
+        return worker.submit(() -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                if (!closing) {
+                    LOG.error("Search index: cannot {}", what, e);
+                }
+                throw e;
+            }
+        });
+    }
+
     private void commit() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
@@ -288,10 +311,16 @@ public class SearchIndex implements DisposableBean {
         }
     }
 
+    /**
+     * Stops without interrupting the change under way (an interrupted write would break the index): queued changes are
+     * dropped and a rebuild stops early, both uncommitted, so the next start finds the index out of step and rebuilds.
+     */
     @Override
     public void destroy() throws Exception {
-        worker.shutdownNow();
-        worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        closing = true;
+        worker.getQueue().clear();
+        worker.shutdown();
+        worker.awaitTermination(30, TimeUnit.SECONDS);
         searchers.close();
         writer.close();
         directory.close();
