@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/search?q=…&f.region=North&from=DAY&to=DAY&band=detractor&page=1}: one page of a full-text search
+ * {@code GET /api/v1/search?q=…&f.region=North&from=DAY&to=DAY&band=detractor&mode=hybrid&page=1}: one page of a full-text search
  * in the caller's data scope, with total and facets; 400 with what is wrong (and the column, for a query the parser
  * cannot read).
  */
@@ -28,9 +28,11 @@ class SearchApiController {
 
     @GetMapping("/api/v1/search")
     Map<String, Object> search(@RequestParam Map<String, String> parameters) {
-        SearchResults results = index.search(SearchLinks.query(parameters), scopes.current());
+        SearchQuery query = SearchLinks.query(parameters);
+        SearchResults results = index.search(query, scopes.current());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", results.query().text());
+        body.put("mode", index.modeOf(query).name().toLowerCase(java.util.Locale.ROOT));
         body.put("total", results.total());
         body.put("page", results.page());
         body.put("pages", results.pages());

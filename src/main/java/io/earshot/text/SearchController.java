@@ -33,6 +33,7 @@ class SearchController {
     String search(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
         model.addAttribute("fieldNames", SearchQuery.fieldNames());
         model.addAttribute("status", index.status());
+        model.addAttribute("semantic", index.isSemantic());
         model.addAttribute("q", parameters.getOrDefault("q", ""));
         SearchQuery query;
         try {
@@ -45,6 +46,7 @@ class SearchController {
                     "previousHref", results.hasPrevious() ? SearchLinks.href(query.atPage(query.page() - 1)) : null);
             model.addAttribute("nextHref", results.hasNext() ? SearchLinks.href(query.atPage(query.page() + 1)) : null);
             model.addAttribute("query", query);
+            model.addAttribute("mode", index.modeOf(query).name().toLowerCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", e.getMessage());

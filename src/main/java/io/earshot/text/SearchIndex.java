@@ -25,7 +25,11 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -55,10 +59,16 @@ public class SearchIndex implements DisposableBean {
     static final String LAYOUT_VERSION = "1";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
+    /** Nearest texts by meaning that a semantic or hybrid search considers. */
+    static final int NEIGHBOURS = 100;
+
+    private static final Sort NEWEST_FIRST =
+            new Sort(new SortField(SignalDocuments.OCCURRED_AT, SortField.Type.LONG, true));
     private static final String VERSION_KEY = "earshot.layout";
     private static final int COMMIT_EVERY = 20_000;
 
     private final SignalTexts texts;
+    private final boolean semantic;
     private final Analyzer analyzer = SignalDocuments.analyzer();
     private final Directory directory;
     private final IndexWriter writer;
@@ -75,12 +85,17 @@ public class SearchIndex implements DisposableBean {
     private volatile boolean closing;
     private final AtomicReference<IndexStatus> rebuilding = new AtomicReference<>();
 
-    SearchIndex(SignalTexts texts, @Value("${earshot.data-dir}") Path dataDir) {
+    SearchIndex(
+            SignalTexts texts,
+            @Value("${earshot.data-dir}") Path dataDir,
+            @Value("${earshot.search.semantic:false}") boolean semantic) {
         this.texts = texts;
+        this.semantic = semantic;
+        String layout = LAYOUT_VERSION + (semantic ? "+" + Embedder.MODEL : "");
         try {
             directory = FSDirectory.open(dataDir.resolve("index").resolve("signals"));
             current = DirectoryReader.indexExists(directory)
-                    && LAYOUT_VERSION.equals(SegmentInfos.readLatestCommit(directory)
+                    && layout.equals(SegmentInfos.readLatestCommit(directory)
                             .getUserData()
                             .get(VERSION_KEY));
             IndexWriterConfig config = new IndexWriterConfig(analyzer);
@@ -88,7 +103,7 @@ public class SearchIndex implements DisposableBean {
             config.setCommitOnClose(false);
             config.setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
             writer = new IndexWriter(directory, config);
-            writer.setLiveCommitData(Map.of(VERSION_KEY, LAYOUT_VERSION).entrySet());
+            writer.setLiveCommitData(Map.of(VERSION_KEY, layout).entrySet());
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index under " + dataDir.resolve("index"), e);
@@ -125,24 +140,47 @@ public class SearchIndex implements DisposableBean {
      * @throws SearchSyntaxException when the query's words cannot be read
      */
     public SearchResults search(SearchQuery query, DataScope scope) {
-        Query lucene = SignalQueries.of(query, scope, analyzer);
+        SearchQuery.Mode mode = modeOf(query);
+        Query filters = SignalQueries.filters(query, scope);
+        Query words = query.text() == null || mode == SearchQuery.Mode.SEMANTIC
+                ? null
+                : filtered(SignalQueries.words(query.text(), analyzer), filters);
+        Query meaning = query.text() == null || mode == SearchQuery.Mode.TEXT
+                ? null
+                : new KnnFloatVectorQuery(
+                        SignalDocuments.VECTOR, Embedder.shared().embed(query.text()), NEIGHBOURS, filters);
+        Query matched = query.text() == null
+                ? filtered(new MatchAllDocsQuery(), filters)
+                : switch (mode) {
+                    case TEXT -> words;
+                    case SEMANTIC -> meaning;
+                    case HYBRID ->
+                        new BooleanQuery.Builder()
+                                .add(words, Occur.SHOULD)
+                                .add(meaning, Occur.SHOULD)
+                                .build();
+                };
         IndexStatus status = status();
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                FacetCounts.Counts counts = searcher.search(lucene, FacetCounts.manager(SearchResults.FACET_FIELDS));
+                FacetCounts.Counts counts = searcher.search(matched, FacetCounts.manager(SearchResults.FACET_FIELDS));
                 int wanted = query.page() * SearchQuery.PAGE_SIZE;
-                TopDocs top = query.text() == null
-                        ? searcher.search(
-                                lucene,
-                                wanted,
-                                new Sort(new SortField(SignalDocuments.OCCURRED_AT, SortField.Type.LONG, true)))
-                        : searcher.search(lucene, wanted);
+                ScoreDoc[] ranked = query.text() == null
+                        ? searcher.search(matched, wanted, NEWEST_FIRST).scoreDocs
+                        : switch (mode) {
+                            case TEXT -> searcher.search(words, wanted).scoreDocs;
+                            case SEMANTIC -> searcher.search(meaning, wanted).scoreDocs;
+                            case HYBRID ->
+                                ReciprocalRanks.fuse(
+                                        searcher.search(words, Math.max(wanted, NEIGHBOURS)).scoreDocs,
+                                        searcher.search(meaning, NEIGHBOURS).scoreDocs);
+                        };
                 ScoreDoc[] page = Arrays.copyOfRange(
-                        top.scoreDocs,
-                        Math.min(top.scoreDocs.length, wanted - SearchQuery.PAGE_SIZE),
-                        top.scoreDocs.length);
-                String[] snippets = snippets(searcher, lucene, query, page);
+                        ranked,
+                        Math.min(ranked.length, wanted - SearchQuery.PAGE_SIZE),
+                        Math.min(ranked.length, wanted));
+                String[] snippets = snippets(searcher, words, page);
                 StoredFields stored = searcher.storedFields();
                 List<SearchHit> hits = new ArrayList<>();
                 for (int i = 0; i < page.length; i++) {
@@ -158,9 +196,32 @@ public class SearchIndex implements DisposableBean {
         }
     }
 
-    private String[] snippets(IndexSearcher searcher, Query lucene, SearchQuery query, ScoreDoc[] page)
-            throws IOException {
-        if (query.text() == null || page.length == 0) {
+    /** Whether texts are embedded, so that semantic and hybrid search are available. */
+    public boolean isSemantic() {
+        return semantic;
+    }
+
+    /** The mode a search runs in: as asked, or hybrid when texts are embedded and text otherwise. */
+    SearchQuery.Mode modeOf(SearchQuery query) {
+        if (query.mode() == null) {
+            return semantic ? SearchQuery.Mode.HYBRID : SearchQuery.Mode.TEXT;
+        }
+        if (query.mode() != SearchQuery.Mode.TEXT && !semantic) {
+            throw new IllegalArgumentException("Search by meaning is switched off on this server (set"
+                    + " earshot.search.semantic=true to embed texts when indexing); use mode=text");
+        }
+        return query.mode();
+    }
+
+    private static Query filtered(Query query, Query filters) {
+        return new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(filters, Occur.FILTER)
+                .build();
+    }
+
+    private String[] snippets(IndexSearcher searcher, Query words, ScoreDoc[] page) throws IOException {
+        if (words == null || page.length == 0) {
             return new String[page.length];
         }
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
@@ -169,9 +230,14 @@ public class SearchIndex implements DisposableBean {
                 .build();
         return highlighter.highlight(
                 SignalDocuments.TEXT,
-                lucene,
+                words,
                 new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page),
                 2);
+    }
+
+    private org.apache.lucene.document.Document document(IndexedSignal signal) {
+        boolean embed = semantic && signal.text() != null && !signal.text().isBlank();
+        return SignalDocuments.document(signal, embed ? Embedder.shared().embed(signal.text()) : null);
     }
 
     /** Indexes the signals an import added, in the background; returns at once. */
@@ -180,8 +246,7 @@ public class SearchIndex implements DisposableBean {
             List<IndexedSignal> batch = new ArrayList<>();
             texts.ofImport(importId, batch::add);
             for (IndexedSignal signal : batch) {
-                writer.updateDocument(
-                        new Term(SignalDocuments.ID, signal.id().toString()), SignalDocuments.document(signal));
+                writer.updateDocument(new Term(SignalDocuments.ID, signal.id().toString()), document(signal));
             }
             commit();
             return null;
@@ -258,7 +323,7 @@ public class SearchIndex implements DisposableBean {
                     throw new IllegalStateException("Shutting down: the rebuild stops, uncommitted");
                 }
                 try {
-                    writer.addDocument(SignalDocuments.document(signal));
+                    writer.addDocument(document(signal));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

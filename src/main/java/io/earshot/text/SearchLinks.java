@@ -29,6 +29,7 @@ final class SearchLinks {
                 day(parameters, "from"),
                 day(parameters, "to"),
                 band(parameters.get("band")),
+                mode(parameters.get("mode")),
                 page(parameters.get("page")));
     }
 
@@ -46,6 +47,9 @@ final class SearchLinks {
         }
         if (query.band() != null) {
             uri.queryParam("band", query.band().name().toLowerCase(Locale.ROOT));
+        }
+        if (query.mode() != null) {
+            uri.queryParam("mode", query.mode().name().toLowerCase(Locale.ROOT));
         }
         if (query.page() > 1) {
             uri.queryParam("page", query.page());
@@ -75,6 +79,17 @@ final class SearchLinks {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "Unknown band '" + value + "'; use promoter, passive, detractor, satisfied or unsatisfied");
+        }
+    }
+
+    private static SearchQuery.Mode mode(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return SearchQuery.Mode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown mode '" + value + "'; use text, semantic or hybrid");
         }
     }
 

@@ -17,9 +17,21 @@ import java.util.Objects;
  * @param from first day included, or {@code null}
  * @param to first day no longer included, or {@code null}
  * @param band a score band, or {@code null} for all
+ * @param mode how to rank: by words, by meaning, or both fused; {@code null} for the index's default
  * @param page the page, from 1
  */
-public record SearchQuery(String text, Map<String, String> fields, LocalDate from, LocalDate to, Band band, int page) {
+public record SearchQuery(
+        String text, Map<String, String> fields, LocalDate from, LocalDate to, Band band, Mode mode, int page) {
+
+    /** How a search ranks. */
+    public enum Mode {
+        /** BM25 over the words. */
+        TEXT,
+        /** Nearest texts by sentence embedding: finds the same meaning in other words; the query syntax is not read. */
+        SEMANTIC,
+        /** Both, fused by reciprocal rank: word matches and the nearest texts by meaning. */
+        HYBRID
+    }
 
     /** Hits per page. */
     public static final int PAGE_SIZE = 25;
@@ -51,31 +63,35 @@ public record SearchQuery(String text, Map<String, String> fields, LocalDate fro
 
     /** The first page of {@code text} over every signal. */
     public static SearchQuery of(String text) {
-        return new SearchQuery(text, Map.of(), null, null, null, 1);
+        return new SearchQuery(text, Map.of(), null, null, null, null, 1);
     }
 
     public SearchQuery with(String field, String value) {
         Map<String, String> copy = new LinkedHashMap<>(fields);
         copy.put(field, value);
-        return new SearchQuery(text, copy, from, to, band, 1);
+        return new SearchQuery(text, copy, from, to, band, mode, 1);
     }
 
     public SearchQuery without(String field) {
         Map<String, String> copy = new LinkedHashMap<>(fields);
         copy.remove(field);
-        return new SearchQuery(text, copy, from, to, band, 1);
+        return new SearchQuery(text, copy, from, to, band, mode, 1);
     }
 
     public SearchQuery between(LocalDate from, LocalDate to) {
-        return new SearchQuery(text, fields, from, to, band, 1);
+        return new SearchQuery(text, fields, from, to, band, mode, 1);
     }
 
     public SearchQuery withBand(Band band) {
-        return new SearchQuery(text, fields, from, to, band, 1);
+        return new SearchQuery(text, fields, from, to, band, mode, 1);
+    }
+
+    public SearchQuery in(Mode mode) {
+        return new SearchQuery(text, fields, from, to, band, mode, 1);
     }
 
     public SearchQuery atPage(int page) {
-        return new SearchQuery(text, fields, from, to, band, page);
+        return new SearchQuery(text, fields, from, to, band, mode, page);
     }
 
     /** The field names a search can filter by. */

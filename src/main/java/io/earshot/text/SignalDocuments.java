@@ -33,6 +33,7 @@ final class SignalDocuments {
 
     static final String ID = "id";
     static final String TEXT = "text";
+    static final String VECTOR = "vector";
     static final String OCCURRED_AT = "occurred_at";
     static final String[] SCORES = {"nps", "csat", "ces"};
 
@@ -48,7 +49,8 @@ final class SignalDocuments {
         return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), exact);
     }
 
-    static Document document(IndexedSignal signal) {
+    /** The document of a signal, with the sentence vector of its text when {@code vector} is not null. */
+    static Document document(IndexedSignal signal, float[] vector) {
         Document doc = new Document();
         doc.add(new StringField(ID, signal.id().toString(), Field.Store.YES));
         for (String name : SearchQuery.fieldNames()) {
@@ -74,6 +76,10 @@ final class SignalDocuments {
         }
         if (signal.text() != null && !signal.text().isBlank()) {
             doc.add(new Field(TEXT, signal.text(), TEXT_TYPE));
+        }
+        if (vector != null) {
+            doc.add(new org.apache.lucene.document.KnnFloatVectorField(
+                    VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
     }

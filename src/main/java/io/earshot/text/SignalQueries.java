@@ -32,8 +32,15 @@ final class SignalQueries {
     private SignalQueries() {}
 
     static Query of(SearchQuery search, DataScope scope, Analyzer analyzer) {
+        return new BooleanQuery.Builder()
+                .add(search.text() == null ? new MatchAllDocsQuery() : words(search.text(), analyzer), Occur.MUST)
+                .add(filters(search, scope), Occur.FILTER)
+                .build();
+    }
+
+    /** Every condition but the words: fields, dates, band and the viewer's scope. */
+    static Query filters(SearchQuery search, DataScope scope) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(search.text() == null ? new MatchAllDocsQuery() : words(search.text(), analyzer), Occur.MUST);
         search.fields().forEach((field, value) -> query.add(new TermQuery(new Term(field, value)), Occur.FILTER));
         if (search.from() != null || search.to() != null) {
             query.add(

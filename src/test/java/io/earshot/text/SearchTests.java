@@ -259,6 +259,11 @@ class SearchTests {
         assertThat(body.get("column").asInt()).isEqualTo(16);
         assertThat(body.get("error").asString()).contains("at the end (column 16)");
         assertThat(analyst.get("/api/v1/search?band=poc").statusCode()).isEqualTo(400);
+        HttpResponse<String> semantic = analyst.get("/api/v1/search?q=card&mode=semantic");
+        assertThat(semantic.statusCode())
+                .as("texts are not embedded unless switched on")
+                .isEqualTo(400);
+        assertThat(semantic.body()).contains("earshot.search.semantic=true");
     }
 
     @Test
