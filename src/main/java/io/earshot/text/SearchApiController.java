@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/search?q=…&f.region=North&from=DAY&to=DAY&band=detractor&mode=hybrid&page=1}: one page of a full-text search
+ * {@code GET /api/v1/search?q=…&f.region=North&from=DAY&to=DAY&band=detractor&mode=hybrid&page=1}
+ * (or {@code similar=SIGNAL_ID} instead of {@code q}: the texts nearest in meaning to that signal's): one page of a full-text search
  * in the caller's data scope, with total and facets; 400 with what is wrong (and the column, for a query the parser
  * cannot read).
  */
@@ -29,10 +30,17 @@ class SearchApiController {
     @GetMapping("/api/v1/search")
     Map<String, Object> search(@RequestParam Map<String, String> parameters) {
         SearchQuery query = SearchLinks.query(parameters);
-        SearchResults results = index.search(query, scopes.current());
+        String similar = parameters.get("similar");
+        SearchResults results = similar == null || similar.isBlank()
+                ? index.search(query, scopes.current())
+                : index.similar(SearchLinks.signalId(similar), query, scopes.current());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", results.query().text());
-        body.put("mode", index.modeOf(query).name().toLowerCase(java.util.Locale.ROOT));
+        body.put(
+                "mode",
+                similar == null || similar.isBlank()
+                        ? index.modeOf(query).name().toLowerCase(java.util.Locale.ROOT)
+                        : "similar");
         body.put("total", results.total());
         body.put("page", results.page());
         body.put("pages", results.pages());

@@ -38,7 +38,16 @@ class SearchController {
         SearchQuery query;
         try {
             query = SearchLinks.query(withAddedFilter(parameters));
-            SearchResults results = index.search(query, scopes.current());
+            String similar = parameters.get("similar");
+            SearchResults results;
+            if (similar == null || similar.isBlank()) {
+                results = index.search(query, scopes.current());
+            } else {
+                java.util.UUID id = SearchLinks.signalId(similar);
+                results = index.similar(id, query, scopes.current());
+                model.addAttribute(
+                        "similarTo", index.textOf(id, scopes.current()).orElse(""));
+            }
             model.addAttribute("results", results);
             model.addAttribute("facets", facets(results));
             model.addAttribute("chips", chips(query));

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -160,13 +161,12 @@ public class SearchIndex implements DisposableBean {
                                 .add(meaning, Occur.SHOULD)
                                 .build();
                 };
-        IndexStatus status = status();
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                FacetCounts.Counts counts = searcher.search(matched, FacetCounts.manager(SearchResults.FACET_FIELDS));
-                int wanted = query.page() * SearchQuery.PAGE_SIZE;
-                ScoreDoc[] ranked = query.text() == null
+        return run(
+                query,
+                matched,
+                words,
+                query.text() != null,
+                (searcher, wanted) -> query.text() == null
                         ? searcher.search(matched, wanted, NEWEST_FIRST).scoreDocs
                         : switch (mode) {
                             case TEXT -> searcher.search(words, wanted).scoreDocs;
@@ -175,7 +175,65 @@ public class SearchIndex implements DisposableBean {
                                 ReciprocalRanks.fuse(
                                         searcher.search(words, Math.max(wanted, NEIGHBOURS)).scoreDocs,
                                         searcher.search(meaning, NEIGHBOURS).scoreDocs);
-                        };
+                        });
+    }
+
+    /**
+     * One page of the signals nearest in meaning to signal {@code id} (itself left out), among those the filters of
+     * {@code query} select and {@code scope} lets its viewer see; its words and mode are ignored. Nothing when the
+     * viewer may not see {@code id} or it has no text.
+     *
+     * @throws IllegalArgumentException when texts are not embedded ({@link #isSemantic()})
+     */
+    public SearchResults similar(UUID id, SearchQuery query, DataScope scope) {
+        modeOf(query.in(SearchQuery.Mode.SEMANTIC));
+        Optional<String> text = textOf(id, scope);
+        if (text.isEmpty()) {
+            return new SearchResults(query, 0, List.of(), Map.of(), status());
+        }
+        Query others = new BooleanQuery.Builder()
+                .add(SignalQueries.filters(query, scope), Occur.FILTER)
+                .add(new TermQuery(new Term(SignalDocuments.ID, id.toString())), Occur.MUST_NOT)
+                .build();
+        Query meaning = new KnnFloatVectorQuery(
+                SignalDocuments.VECTOR, Embedder.shared().embed(text.get()), NEIGHBOURS, others);
+        return run(query, meaning, null, true, (searcher, wanted) -> searcher.search(meaning, wanted).scoreDocs);
+    }
+
+    /** The text of signal {@code id}, if {@code scope} lets its viewer see it. */
+    public Optional<String> textOf(UUID id, DataScope scope) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query visible = filtered(
+                        new TermQuery(new Term(SignalDocuments.ID, id.toString())), SignalQueries.scope(scope));
+                ScoreDoc[] found = searcher.search(visible, 1).scoreDocs;
+                return found.length == 0
+                        ? Optional.empty()
+                        : Optional.ofNullable(searcher.storedFields()
+                                .document(found[0].doc, Set.of(SignalDocuments.TEXT))
+                                .get(SignalDocuments.TEXT));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index", e);
+        }
+    }
+
+    /** How a search orders its hits: the first {@code wanted}, best first. */
+    private interface Ranking {
+        ScoreDoc[] rank(IndexSearcher searcher, int wanted) throws IOException;
+    }
+
+    private SearchResults run(SearchQuery query, Query matched, Query words, boolean scored, Ranking ranking) {
+        IndexStatus status = status();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                FacetCounts.Counts counts = searcher.search(matched, FacetCounts.manager(SearchResults.FACET_FIELDS));
+                int wanted = query.page() * SearchQuery.PAGE_SIZE;
+                ScoreDoc[] ranked = ranking.rank(searcher, wanted);
                 ScoreDoc[] page = Arrays.copyOfRange(
                         ranked,
                         Math.min(ranked.length, wanted - SearchQuery.PAGE_SIZE),
@@ -184,8 +242,7 @@ public class SearchIndex implements DisposableBean {
                 StoredFields stored = searcher.storedFields();
                 List<SearchHit> hits = new ArrayList<>();
                 for (int i = 0; i < page.length; i++) {
-                    float score = query.text() == null ? 0 : page[i].score;
-                    hits.add(SignalDocuments.hit(stored, page[i].doc, score, snippets[i]));
+                    hits.add(SignalDocuments.hit(stored, page[i].doc, scored ? page[i].score : 0, snippets[i]));
                 }
                 return new SearchResults(query, counts.total(), hits, counts.facets(), status);
             } finally {

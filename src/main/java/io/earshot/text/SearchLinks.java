@@ -57,6 +57,16 @@ final class SearchLinks {
         return uri.encode().build().toUriString();
     }
 
+    /** The signal id of a {@code similar} parameter. */
+    static java.util.UUID signalId(String value) {
+        try {
+            return java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'similar' must be a signal id, such as"
+                    + " 0f8e2c1a-4b5d-4e6f-8a9b-0c1d2e3f4a5b, not '" + value + "'");
+        }
+    }
+
     private static LocalDate day(Map<String, String> parameters, String name) {
         String value = parameters.get(name);
         if (value == null || value.isBlank()) {

@@ -84,6 +84,23 @@ class SemanticSearchTests {
     }
 
     @Test
+    void findsTheTextsSimilarToAVerbatimLeavingItOut() {
+        SearchHit swallowed = index.search(SearchQuery.of("swallowed"), DataScope.EVERYTHING)
+                .hits()
+                .getFirst();
+
+        SearchResults similar = index.similar(swallowed.id(), SearchQuery.of(null), DataScope.EVERYTHING);
+
+        assertThat(similar.total()).isEqualTo(4);
+        assertThat(similar.hits().getFirst().text()).isEqualTo(KEPT);
+        assertThat(similar.hits()).extracting(SearchHit::text).doesNotContain(SWALLOWED);
+        DataScope south = new DataScope(false, Map.of("region", Set.of("South")));
+        assertThat(index.similar(swallowed.id(), SearchQuery.of(null), south).total())
+                .as("a signal the viewer may not see finds nothing")
+                .isZero();
+    }
+
+    @Test
     void searchByMeaningKeepsToTheViewersScope() {
         DataScope north = new DataScope(false, Map.of("region", Set.of("North")));
 
