@@ -26,6 +26,8 @@ final class FacetCounts extends SimpleCollector {
     private final List<String> fields;
     private final List<Map<String, Long>> counts = new ArrayList<>();
     private SortedDocValues[] values;
+    private int[][] byOrdinal;
+    private int[] missing;
     private long total;
 
     FacetCounts(List<String> fields) {
@@ -61,19 +63,39 @@ final class FacetCounts extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         values = new SortedDocValues[fields.size()];
+        byOrdinal = new int[fields.size()][];
+        missing = new int[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             values[i] = DocValues.getSorted(context.reader(), fields.get(i));
+            byOrdinal[i] = new int[values[i].getValueCount()];
         }
     }
 
+    /** Counts by ordinal within a segment; values are looked up once per segment, in {@link #finish()}. */
     @Override
     public void collect(int doc) throws IOException {
         total++;
         for (int i = 0; i < values.length; i++) {
-            String value = values[i].advanceExact(doc)
-                    ? values[i].lookupOrd(values[i].ordValue()).utf8ToString()
-                    : "";
-            counts.get(i).merge(value, 1L, Long::sum);
+            if (values[i].advanceExact(doc)) {
+                byOrdinal[i][values[i].ordValue()]++;
+            } else {
+                missing[i]++;
+            }
+        }
+    }
+
+    @Override
+    public void finish() throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            Map<String, Long> into = counts.get(i);
+            for (int ordinal = 0; ordinal < byOrdinal[i].length; ordinal++) {
+                if (byOrdinal[i][ordinal] > 0) {
+                    into.merge(values[i].lookupOrd(ordinal).utf8ToString(), (long) byOrdinal[i][ordinal], Long::sum);
+                }
+            }
+            if (missing[i] > 0) {
+                into.merge("", (long) missing[i], Long::sum);
+            }
         }
     }
 
