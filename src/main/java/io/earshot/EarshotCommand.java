@@ -7,6 +7,7 @@ import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
 import io.earshot.signal.CustomersCommand;
 import io.earshot.signal.ImportCommand;
+import io.earshot.text.ReindexCommand;
 import io.earshot.text.ThemesCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Unmatched;
             UsersCommand.class,
             CustomersCommand.class,
             BenchCommand.class,
-            ThemesCommand.class
+            ThemesCommand.class,
+            ReindexCommand.class
         },
         footer = {
             "",

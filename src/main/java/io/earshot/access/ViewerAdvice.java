@@ -60,6 +60,7 @@ class ViewerAdvice {
         sections.put("/breakdown", "Breakdown");
         sections.put("/dips", "Dips");
         sections.put("/verbatims", "Verbatims");
+        sections.put("/search", "Search");
         sections.put("/imports", "Imports");
         sections.put("/admin", "Admin");
         return java.util.Collections.unmodifiableMap(sections);

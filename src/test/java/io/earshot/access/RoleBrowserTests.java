@@ -42,17 +42,18 @@ class RoleBrowserTests {
         SECTIONS.put("/breakdown", "Breakdown");
         SECTIONS.put("/dips", "Dips");
         SECTIONS.put("/verbatims", "Verbatims");
+        SECTIONS.put("/search", "Search");
         SECTIONS.put("/imports", "Imports");
         SECTIONS.put("/admin", "Admin");
     }
 
     /** What each role should see: the product's decision, written out here rather than read from AccessRules. */
     static final Map<Role, List<String>> EXPECTED = Map.of(
-            Role.ADMINISTRATOR, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Imports", "Admin"),
-            Role.ANALYST, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Imports"),
-            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Verbatims"),
-            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Verbatims"),
-            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Verbatims"),
+            Role.ADMINISTRATOR, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Imports", "Admin"),
+            Role.ANALYST, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Imports"),
+            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search"),
+            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search"),
+            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search"),
             Role.VIEWER, List.of("Overview", "Breakdown", "Dips"));
 
     @TempDir

@@ -1,0 +1,64 @@
+package io.earshot.text;
+
+import io.earshot.access.DataScopes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/search?q=…&f.region=North&from=DAY&to=DAY&band=detractor&mode=hybrid&page=1}
+ * (or {@code similar=SIGNAL_ID} instead of {@code q}: the texts nearest in meaning to that signal's): one page of a full-text search
+ * in the caller's data scope, with total and facets; 400 with what is wrong (and the column, for a query the parser
+ * cannot read).
+ */
+@RestController
+class SearchApiController {
+
+    private final SearchIndex index;
+    private final DataScopes scopes;
+
+    SearchApiController(SearchIndex index, DataScopes scopes) {
+        this.index = index;
+        this.scopes = scopes;
+    }
+
+    @GetMapping("/api/v1/search")
+    Map<String, Object> search(@RequestParam Map<String, String> parameters) {
+        SearchQuery query = SearchLinks.query(parameters);
+        String similar = parameters.get("similar");
+        SearchResults results = similar == null || similar.isBlank()
+                ? index.search(query, scopes.current())
+                : index.similar(SearchLinks.signalId(similar), query, scopes.current());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", results.query().text());
+        body.put(
+                "mode",
+                similar == null || similar.isBlank()
+                        ? index.modeOf(query).name().toLowerCase(java.util.Locale.ROOT)
+                        : "similar");
+        body.put("total", results.total());
+        body.put("page", results.page());
+        body.put("pages", results.pages());
+        body.put("pageSize", SearchQuery.PAGE_SIZE);
+        body.put("hits", results.hits());
+        body.put("facets", results.facets());
+        body.put("index", results.index());
+        return body;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", HttpStatus.BAD_REQUEST.value());
+        body.put("error", e.getMessage());
+        if (e instanceof SearchSyntaxException syntax && syntax.column() > 0) {
+            body.put("column", syntax.column());
+        }
+        return ResponseEntity.badRequest().body(body);
+    }
+}

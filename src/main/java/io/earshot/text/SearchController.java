@@ -1,0 +1,109 @@
+package io.earshot.text;
+
+import io.earshot.access.DataScopes;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The search page: a query box, filters, facets as links, highlighted results 25 to a page. */
+@Controller
+class SearchController {
+
+    private final SearchIndex index;
+    private final DataScopes scopes;
+
+    SearchController(SearchIndex index, DataScopes scopes) {
+        this.index = index;
+        this.scopes = scopes;
+    }
+
+    /** A facet value with its count and the link that narrows the search to it. */
+    record FacetLink(String value, long count, String href) {}
+
+    /** A filter in force, with the link to the same search without it. */
+    record Chip(String field, String value, String removeHref) {}
+
+    @GetMapping("/search")
+    String search(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
+        model.addAttribute("fieldNames", SearchQuery.fieldNames());
+        model.addAttribute("status", index.status());
+        model.addAttribute("semantic", index.isSemantic());
+        model.addAttribute("q", parameters.getOrDefault("q", ""));
+        SearchQuery query;
+        try {
+            query = SearchLinks.query(withAddedFilter(parameters));
+            String similar = parameters.get("similar");
+            SearchResults results;
+            if (similar == null || similar.isBlank()) {
+                results = index.search(query, scopes.current());
+            } else {
+                java.util.UUID id = SearchLinks.signalId(similar);
+                results = index.similar(id, query, scopes.current());
+                model.addAttribute(
+                        "similarTo", index.textOf(id, scopes.current()).orElse(""));
+            }
+            model.addAttribute("results", results);
+            model.addAttribute("facets", facets(results));
+            model.addAttribute("chips", chips(query));
+            model.addAttribute(
+                    "previousHref", results.hasPrevious() ? SearchLinks.href(query.atPage(query.page() - 1)) : null);
+            model.addAttribute("nextHref", results.hasNext() ? SearchLinks.href(query.atPage(query.page() + 1)) : null);
+            model.addAttribute("query", query);
+            model.addAttribute("mode", index.modeOf(query).name().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", e.getMessage());
+        }
+        return "text/search";
+    }
+
+    /** The form's "field" and "value" boxes add a filter as {@code f.FIELD}. */
+    private static Map<String, String> withAddedFilter(Map<String, String> parameters) {
+        Map<String, String> all = new LinkedHashMap<>(parameters);
+        String field = all.remove("field");
+        String value = all.remove("value");
+        if (field != null && !field.isBlank() && value != null) {
+            all.put("f." + field.strip(), value);
+        }
+        return all;
+    }
+
+    private static Map<String, List<FacetLink>> facets(SearchResults results) {
+        Map<String, List<FacetLink>> facets = new LinkedHashMap<>();
+        results.facets().forEach((field, counts) -> {
+            if (results.query().fields().containsKey(field)) {
+                return;
+            }
+            List<FacetLink> links = new ArrayList<>();
+            counts.forEach((value, count) -> links.add(
+                    new FacetLink(value, count, SearchLinks.href(results.query().with(field, value)))));
+            facets.put(field, links);
+        });
+        return facets;
+    }
+
+    private static List<Chip> chips(SearchQuery query) {
+        List<Chip> chips = new ArrayList<>();
+        query.fields()
+                .forEach((field, value) -> chips.add(new Chip(field, value, SearchLinks.href(query.without(field)))));
+        if (query.band() != null) {
+            chips.add(new Chip(
+                    "band",
+                    query.band().name().toLowerCase(java.util.Locale.ROOT),
+                    SearchLinks.href(query.withBand(null))));
+        }
+        if (query.from() != null || query.to() != null) {
+            chips.add(new Chip(
+                    "dates",
+                    (query.from() == null ? "…" : query.from()) + " to " + (query.to() == null ? "…" : query.to()),
+                    SearchLinks.href(query.between(null, null))));
+        }
+        return chips;
+    }
+}

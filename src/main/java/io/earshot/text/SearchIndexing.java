@@ -1,0 +1,53 @@
+package io.earshot.text;
+
+import io.earshot.signal.CustomerErased;
+import io.earshot.signal.SignalsDeleted;
+import io.earshot.signal.SignalsIngested;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the search index in step with the store: indexes each import's signals, drops deleted ones, and rebuilds an
+ * index that is missing, of an older layout or out of step when the application starts. The work is queued on the index's own
+ * thread, so the publisher (an import, an erasure) never waits for it. The events are published after their changes
+ * committed, outside any transaction, so plain listeners see the committed rows.
+ */
+@Component
+class SearchIndexing {
+
+    private final SearchIndex index;
+    private final boolean rebuildOnStart;
+
+    SearchIndexing(SearchIndex index, @Value("${earshot.search.rebuild-on-start:true}") boolean rebuildOnStart) {
+        this.index = index;
+        this.rebuildOnStart = rebuildOnStart;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfNeeded() {
+        if (rebuildOnStart && index.needsRebuild()) {
+            index.rebuildInBackground();
+        }
+    }
+
+    @EventListener
+    void on(SignalsIngested event) {
+        index.indexImport(event.importId());
+    }
+
+    /** Erasures are handled by customer ({@link CustomerErased}); retention by comparing a source with the store. */
+    @EventListener
+    void on(SignalsDeleted event) {
+        switch (event.reason()) {
+            case RETENTION -> index.syncSource(event.source());
+            case ERASURE -> {}
+        }
+    }
+
+    @EventListener
+    void on(CustomerErased event) {
+        index.removeCustomer(event.customerId());
+    }
+}

@@ -1,0 +1,129 @@
+package io.earshot.text;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * How a signal is laid out in the index: its text analysed in English with offsets (for highlighting), every signal
+ * field as an exact term (a missing value as the empty term, so filters and data scopes match as in SQL), the time and
+ * scores as points, and the faceted fields as doc values.
+ */
+final class SignalDocuments {
+
+    static final String ID = "id";
+    static final String TEXT = "text";
+    static final String VECTOR = "vector";
+    static final String OCCURRED_AT = "occurred_at";
+    static final String[] SCORES = {"nps", "csat", "ces"};
+
+    private static final FieldType TEXT_TYPE = textType();
+
+    private SignalDocuments() {}
+
+    /** English for the text, exact terms for the fields a query can name ({@code region:North}). */
+    static Analyzer analyzer() {
+        Map<String, Analyzer> exact = new HashMap<>();
+        SearchQuery.fieldNames().forEach(name -> exact.put(name, new KeywordAnalyzer()));
+        exact.put(ID, new KeywordAnalyzer());
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), exact);
+    }
+
+    /** The document of a signal, with the sentence vector of its text when {@code vector} is not null. */
+    static Document document(IndexedSignal signal, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, signal.id().toString(), Field.Store.YES));
+        for (String name : SearchQuery.fieldNames()) {
+            String value = signal.fields().getOrDefault(name, "");
+            doc.add(new StringField(name, value, Field.Store.NO));
+            if (!value.isEmpty()) {
+                doc.add(new StoredField(name, value));
+            }
+            if (SearchResults.FACET_FIELDS.contains(name)) {
+                doc.add(new SortedDocValuesField(name, new BytesRef(value)));
+            }
+        }
+        long millis = millis(signal.occurredAt());
+        doc.add(new LongPoint(OCCURRED_AT, millis));
+        doc.add(new NumericDocValuesField(OCCURRED_AT, millis));
+        doc.add(new StoredField(OCCURRED_AT, millis));
+        Integer[] scores = {signal.nps(), signal.csat(), signal.ces()};
+        for (int i = 0; i < SCORES.length; i++) {
+            if (scores[i] != null) {
+                doc.add(new IntPoint(SCORES[i], scores[i]));
+                doc.add(new StoredField(SCORES[i], scores[i]));
+            }
+        }
+        if (signal.text() != null && !signal.text().isBlank()) {
+            doc.add(new Field(TEXT, signal.text(), TEXT_TYPE));
+        }
+        if (vector != null) {
+            doc.add(new org.apache.lucene.document.KnnFloatVectorField(
+                    VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        return doc;
+    }
+
+    /** The hit a stored document shows. */
+    static SearchHit hit(StoredFields stored, int docId, float score, String snippet) throws java.io.IOException {
+        Document doc = stored.document(docId);
+        Map<String, String> fields = new HashMap<>();
+        for (String name : SearchQuery.fieldNames()) {
+            String value = doc.get(name);
+            if (value != null && !name.equals("source") && !name.equals("customer_id")) {
+                fields.put(name, value);
+            }
+        }
+        return new SearchHit(
+                UUID.fromString(doc.get(ID)),
+                LocalDateTime.ofInstant(
+                        Instant.ofEpochMilli(
+                                doc.getField(OCCURRED_AT).numericValue().longValue()),
+                        ZoneOffset.UTC),
+                doc.get("source"),
+                doc.get("customer_id"),
+                doc.get(TEXT),
+                snippet,
+                score(doc, "nps"),
+                score(doc, "csat"),
+                score(doc, "ces"),
+                fields,
+                score);
+    }
+
+    static long millis(LocalDateTime at) {
+        return at.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    private static Integer score(Document doc, String name) {
+        var field = doc.getField(name);
+        return field == null ? null : field.numericValue().intValue();
+    }
+
+    private static FieldType textType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}
