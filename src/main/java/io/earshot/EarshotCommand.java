@@ -7,6 +7,8 @@ import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
 import io.earshot.signal.CustomersCommand;
 import io.earshot.signal.ImportCommand;
+import io.earshot.text.SentimentCommand;
+import io.earshot.text.TrainSentimentCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +39,9 @@ import picocli.CommandLine.Unmatched;
             DemoCommand.class,
             UsersCommand.class,
             CustomersCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            SentimentCommand.class,
+            TrainSentimentCommand.class
         },
         footer = {
             "",
