@@ -13,9 +13,11 @@ import java.util.Locale;
 
 /**
  * Negative / neutral / positive sentiment of customer text: a softmax regression over {@link Embedder} sentence
- * embeddings, trained on GoEmotions ({@link TrainSentimentCommand}) and shipped as {@value #RESOURCE}. A text is split
- * into sentences and each is classified; the text's sentiment is the mean of its sentences' class probabilities
- * weighted by sentence length, so a long complaint with one polite closing line stays negative. Thread-safe.
+ * embeddings, trained on GoEmotions ({@link TrainSentimentCommand}) and shipped as {@value #RESOURCE}. A text that fits
+ * the embedder's window is classified whole: on the GoEmotions dev split that beat the length-weighted mean of its
+ * sentences (macro-F1 0.703 against 0.667). A longer text is split into sentences and its sentiment is the mean of
+ * their class probabilities weighted by sentence length, so that what lies past the window still counts. Each sentence
+ * can also be classified on its own ({@link #classifySentences}). Thread-safe.
  */
 public final class SentimentClassifier {
 
@@ -26,10 +28,10 @@ public final class SentimentClassifier {
 
     private static volatile SentimentClassifier shipped;
 
-    private final SoftmaxRegression model;
+    private final SentimentModel model;
     private final Embedder embedder;
 
-    SentimentClassifier(SoftmaxRegression model, Embedder embedder) {
+    SentimentClassifier(SentimentModel model, Embedder embedder) {
         if (model.classes() != Sentiment.values().length || model.dimensions() != Embedder.DIMENSIONS) {
             throw new IllegalArgumentException("the sentiment model must have 3 classes over " + Embedder.DIMENSIONS
                     + " dimensions, got " + model.classes() + " over " + model.dimensions());
@@ -53,8 +55,17 @@ public final class SentimentClassifier {
         return classifier;
     }
 
-    /** The sentiment of a whole text (a signal's comment): its sentences' probabilities, weighted by length. */
+    /**
+     * The sentiment of a whole text (a signal's comment): classified whole if it has at most {@value
+     * Embedder#MAX_CHARS} characters, else the {@link #aggregate} of its sentences. Neutral with certainty if blank.
+     */
     public SentimentScore classify(String text) {
+        if (text == null || text.isBlank()) {
+            return aggregate(List.of());
+        }
+        if (text.strip().length() <= Embedder.MAX_CHARS) {
+            return classifyEmbedding(embedder.embed(text.strip()));
+        }
         return aggregate(classifySentences(text));
     }
 
@@ -138,12 +149,12 @@ public final class SentimentClassifier {
         return new SentimentScore(best, negative, Math.max(0, 1 - negative - positive), positive);
     }
 
-    private static SoftmaxRegression readShippedModel() {
+    private static SentimentModel readShippedModel() {
         try (InputStream in = SentimentClassifier.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The sentiment model " + RESOURCE + " is missing from the class path");
             }
-            return SoftmaxRegression.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            return SentimentModel.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,7 @@
 package io.earshot.text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -14,7 +10,7 @@ import java.util.Random;
  * class. Trained by mini-batch gradient descent (Adam) on the cross-entropy with L2 on the weights (not the biases) and
  * per-class weights for imbalanced data. Immutable once trained; thread-safe.
  */
-final class SoftmaxRegression {
+final class SoftmaxRegression implements SentimentModel {
 
     /** Weights per class: index 0 is the bias, 1..d the features. */
     private final float[][] weights;
@@ -23,16 +19,24 @@ final class SoftmaxRegression {
         this.weights = weights;
     }
 
-    int classes() {
+    /** A model with these weights (index 0 of each class's row is the bias). */
+    static SoftmaxRegression of(float[][] weights) {
+        return new SoftmaxRegression(weights);
+    }
+
+    @Override
+    public int classes() {
         return weights.length;
     }
 
-    int dimensions() {
+    @Override
+    public int dimensions() {
         return weights[0].length - 1;
     }
 
     /** The class probabilities of feature vector {@code x}. */
-    double[] probabilities(float[] x) {
+    @Override
+    public double[] probabilities(float[] x) {
         double[] logits = new double[weights.length];
         for (int k = 0; k < weights.length; k++) {
             float[] w = weights[k];
@@ -46,7 +50,8 @@ final class SoftmaxRegression {
     }
 
     /** This model with {@code delta} added to the bias of class {@code k}: moves the decision boundary of one class. */
-    SoftmaxRegression withBiasShift(int k, double delta) {
+    @Override
+    public SoftmaxRegression withBiasShift(int k, double delta) {
         float[][] shifted = new float[weights.length][];
         for (int c = 0; c < weights.length; c++) {
             shifted[c] = weights[c].clone();
@@ -116,7 +121,7 @@ final class SoftmaxRegression {
         }
     }
 
-    private static void shuffle(int[] order, Random random) {
+    static void shuffle(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
@@ -142,34 +147,24 @@ final class SoftmaxRegression {
         return p;
     }
 
-    /** Writes one line per class: {@code w <bias> <weights...>}. */
-    void write(Writer out) throws IOException {
+    /** Writes one {@code w <bias> <weights...>} line per class. */
+    @Override
+    public void write(Writer out) throws IOException {
         for (float[] w : weights) {
-            StringBuilder line = new StringBuilder("w");
-            for (float value : w) {
-                line.append(' ').append(String.format(Locale.ROOT, "%.6g", value));
-            }
-            out.write(line.append('\n').toString());
+            out.write(line("w", w));
         }
     }
 
-    /** Reads the lines {@link #write} wrote, skipping lines that do not start with {@code w }. */
-    static SoftmaxRegression read(BufferedReader in) {
-        try {
-            List<float[]> rows = new ArrayList<>();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("w ")) {
-                    String[] fields = line.substring(2).trim().split(" ");
-                    float[] w = new float[fields.length];
-                    for (int i = 0; i < fields.length; i++) {
-                        w[i] = Float.parseFloat(fields[i]);
-                    }
-                    rows.add(w);
-                }
-            }
-            return new SoftmaxRegression(rows.toArray(float[][]::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static String line(String tag, float[] values) {
+        StringBuilder line = new StringBuilder(tag);
+        for (float value : values) {
+            line.append(' ').append(String.format(Locale.ROOT, "%.6g", value));
         }
+        return line.append('\n').toString();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "softmax regression %d-%d", dimensions(), classes());
     }
 }

@@ -39,6 +39,23 @@ public class TrainSentimentCommand implements Callable<Integer> {
             description = "Keep the splits' embeddings here (<split>.bin) and reuse them on the next run.")
     Path cache;
 
+    @Option(
+            names = "--hidden-units",
+            paramLabel = "N",
+            defaultValue = "128",
+            description =
+                    "Hidden units of the network candidates; 0 tries softmax regression only (default: ${DEFAULT-VALUE}).")
+    int units;
+
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            defaultValue = "12",
+            description = "Training epochs of the network candidates (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    private record Candidate(int units, SoftmaxRegression.Settings settings) {}
+
     @Override
     public Integer call() throws IOException {
         List<GoEmotions.Row> train = GoEmotions.read(goemotions, "train");
@@ -48,23 +65,43 @@ public class TrainSentimentCommand implements Callable<Integer> {
         int[] trainY = train.stream().mapToInt(row -> row.sentiment().ordinal()).toArray();
         List<Sentiment> devY = dev.stream().map(GoEmotions.Row::sentiment).toList();
 
-        SoftmaxRegression best = null;
+        SentimentModel best = null;
         String bestSettings = null;
         double bestF1 = -1;
+        List<Candidate> candidates = new ArrayList<>();
         for (double l2 : new double[] {0, 1e-4, 1e-3}) {
             for (boolean balanced : new boolean[] {false, true}) {
-                var settings = new SoftmaxRegression.Settings(
-                        l2, 30, 0.003, balanced ? balancedWeights(trainY) : null, 20261202L);
-                SoftmaxRegression model = SoftmaxRegression.train(trainX, trainY, 3, settings);
-                SentimentEvaluation evaluation = evaluate(model, devX, devY);
-                String described =
-                        String.format(Locale.ROOT, "l2=%s class-weights=%s", l2, balanced ? "balanced" : "none");
-                System.err.println(described + ": dev " + evaluation);
-                if (evaluation.macroF1() > bestF1) {
-                    best = model;
-                    bestF1 = evaluation.macroF1();
-                    bestSettings = described;
-                }
+                candidates.add(new Candidate(
+                        0,
+                        new SoftmaxRegression.Settings(
+                                l2, 30, 0.003, balanced ? balancedWeights(trainY) : null, 20261202L)));
+            }
+        }
+        for (double l2 : new double[] {1e-5, 1e-4}) {
+            candidates.add(new Candidate(
+                    units, new SoftmaxRegression.Settings(l2, epochs, 0.001, balancedWeights(trainY), 20261202L)));
+        }
+        for (Candidate candidate : candidates) {
+            if (candidate.units() > 0 && units == 0) {
+                continue;
+            }
+            var settings = candidate.settings();
+            SentimentModel model = candidate.units() == 0
+                    ? SoftmaxRegression.train(trainX, trainY, 3, settings)
+                    : HiddenLayerNetwork.train(trainX, trainY, 3, candidate.units(), settings);
+            SentimentEvaluation evaluation = evaluate(model, devX, devY);
+            String described = String.format(
+                    Locale.ROOT,
+                    "%s l2=%s epochs=%d class-weights=%s",
+                    model,
+                    settings.l2(),
+                    settings.epochs(),
+                    settings.classWeights() != null ? "balanced" : "none");
+            System.err.println(described + ": dev " + evaluation);
+            if (evaluation.macroF1() > bestF1) {
+                best = model;
+                bestF1 = evaluation.macroF1();
+                bestSettings = described;
             }
         }
         double bestShift = 0;
@@ -86,14 +123,15 @@ public class TrainSentimentCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(SoftmaxRegression model, String summary, int trainRows) throws IOException {
+    private void write(SentimentModel model, String summary, int trainRows) throws IOException {
         if (output.toAbsolutePath().getParent() != null) {
             Files.createDirectories(output.toAbsolutePath().getParent());
         }
         try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            out.write("# Earshot sentiment model: softmax regression over " + Embedder.MODEL
-                    + " sentence embeddings (384 dims).\n");
-            out.write("# Classes, one line each: negative, neutral, positive. A line is: w <bias> <384 weights>.\n");
+            out.write("# Earshot sentiment model: " + model + " over " + Embedder.MODEL + " sentence embeddings.\n");
+            out.write(
+                    "# 'h <bias> <weights>' lines: hidden ReLU units over the embedding (none for softmax regression).\n");
+            out.write("# 'w <bias> <weights>' lines: the output classes negative, neutral, positive (softmax).\n");
             out.write("# Trained by 'earshot train-sentiment' on the GoEmotions train split (" + trainRows
                     + " rows with one sentiment; CC BY 4.0, see GOEMOTIONS.md).\n");
             out.write("# " + summary + "\n");
@@ -101,7 +139,7 @@ public class TrainSentimentCommand implements Callable<Integer> {
         }
     }
 
-    private static SentimentEvaluation evaluate(SoftmaxRegression model, float[][] x, List<Sentiment> expected) {
+    private static SentimentEvaluation evaluate(SentimentModel model, float[][] x, List<Sentiment> expected) {
         List<Sentiment> predicted = new ArrayList<>(x.length);
         for (float[] features : x) {
             predicted.add(

@@ -66,6 +66,16 @@ class SentimentClassifierTests {
     }
 
     @Test
+    void aTextLongerThanTheEmbedderWindowIsTheMeanOfItsSentences() {
+        String text = "The service was fine. ".repeat(95) + "I hate this company, it is a disgrace.";
+
+        SentimentScore whole = classifier.classify(text);
+
+        assertThat(text.length()).isGreaterThan(Embedder.MAX_CHARS);
+        assertThat(whole).isEqualTo(SentimentClassifier.aggregate(classifier.classifySentences(text)));
+    }
+
+    @Test
     void aVeryLongTextReadsAtMostSixtyFourSentences() {
         String text = "The service was fine. ".repeat(10_000);
 

@@ -36,11 +36,11 @@ class SentimentQualityTests {
         System.out.println("  Earshot: " + ours);
         System.out.println("  VADER:   " + baseline + " (" + vaderFailures + " texts VADER could not read: neutral)");
 
-        // The targets are macro-F1 >= 0.70 and >= VADER + 0.15; they are not reached (docs/benchmarks.md,
-        // "Sentiment quality"). These floors hold what was measured, so that a worse model fails the build.
+        // The targets are macro-F1 >= 0.70 and >= VADER + 0.15. The first is met; the margin over VADER is
+        // about half the target (docs/benchmarks.md, "Sentiment quality"), so this asserts the margin measured.
         assertThat(rows).hasSizeGreaterThan(4_000);
-        assertThat(ours.macroF1()).isGreaterThanOrEqualTo(0.65);
-        assertThat(ours.macroF1()).isGreaterThan(baseline.macroF1());
+        assertThat(ours.macroF1()).isGreaterThanOrEqualTo(0.70);
+        assertThat(ours.macroF1()).isGreaterThanOrEqualTo(baseline.macroF1() + 0.05);
     }
 
     /** VADER's label at its standard thresholds: compound ≥ 0.05 positive, ≤ −0.05 negative, else neutral. */
