@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
         description = "Add sentiment and sentiment_score columns to a CSV file (no store needed).",
         footer = {
             "",
-            "sentiment: negative, neutral or positive (the most probable class; a text's sentences are weighed by length).",
+            "sentiment: negative, neutral or positive, the most probable class (a text over 2,000 characters: the",
+            "  length-weighted mean of its sentences' probabilities).",
             "sentiment_score: P(positive) - P(negative), from -1 (surely negative) to +1 (surely positive).",
             "Empty texts are neutral with score 0."
         })
