@@ -8,7 +8,9 @@ import io.earshot.platform.CommandContext;
 import io.earshot.signal.CustomersCommand;
 import io.earshot.signal.ImportCommand;
 import io.earshot.text.ReindexCommand;
+import io.earshot.text.SentimentCommand;
 import io.earshot.text.ThemesCommand;
+import io.earshot.text.TrainSentimentCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +43,9 @@ import picocli.CommandLine.Unmatched;
             CustomersCommand.class,
             BenchCommand.class,
             ThemesCommand.class,
-            ReindexCommand.class
+            ReindexCommand.class,
+            SentimentCommand.class,
+            TrainSentimentCommand.class
         },
         footer = {
             "",
