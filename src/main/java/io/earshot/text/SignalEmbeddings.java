@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The embedding of every stored signal text, computed once and kept in {@code signal_embedding}. A background job
+ * The embedding of every stored signal text, computed once and kept in {@code signal_embedding}, with the sentiment
+ * read from it ({@link SignalSentiments}). A background job
  * embeds what has none yet: at start, and after each import. It works in batches read again from the store each time,
  * so a restart resumes where it stopped, and it writes to its own table, so imports never wait for it. Switched off
  * with {@code earshot.text.embeddings.backfill=false} (the tests do, except their own).
@@ -38,6 +39,7 @@ public class SignalEmbeddings {
     static final int BATCH = 256;
 
     private final JdbcTemplate jdbc;
+    private final SignalSentiments sentiments;
     private final boolean backfill;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "embedding-backfill");
@@ -50,8 +52,12 @@ public class SignalEmbeddings {
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean running;
 
-    SignalEmbeddings(JdbcTemplate jdbc, @Value("${earshot.text.embeddings.backfill:true}") boolean backfill) {
+    SignalEmbeddings(
+            JdbcTemplate jdbc,
+            SignalSentiments sentiments,
+            @Value("${earshot.text.embeddings.backfill:true}") boolean backfill) {
         this.jdbc = jdbc;
+        this.sentiments = sentiments;
         this.backfill = backfill;
     }
 
@@ -100,8 +106,9 @@ public class SignalEmbeddings {
      */
     @EventListener({SignalsDeleted.class, CustomerErased.class})
     public long dropOrphans() {
-        return jdbc.update(
-                "DELETE FROM signal_embedding WHERE NOT EXISTS (SELECT 1 FROM signal s WHERE s.id = signal_id)");
+        return sentiments.dropOrphans()
+                + jdbc.update(
+                        "DELETE FROM signal_embedding WHERE NOT EXISTS (SELECT 1 FROM signal s WHERE s.id = signal_id)");
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -148,8 +155,13 @@ public class SignalEmbeddings {
                 jdbc.batchUpdate(
                         "INSERT INTO signal_embedding (signal_id, model, vector) VALUES (?, ?, CAST(? AS FLOAT[384]))",
                         rows);
+                sentiments.write(
+                        batch.stream().map(Missing::id).toList(),
+                        batch.stream().map(Missing::text).toList(),
+                        vectors);
                 done += batch.size();
             }
+            done += sentiments.fillMissing(BATCH);
         } finally {
             running = false;
         }

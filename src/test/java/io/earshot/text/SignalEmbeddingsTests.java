@@ -61,9 +61,27 @@ class SignalEmbeddingsTests {
                     .isCloseTo(1f, within(1e-5f));
         }
 
+        assertThat(jdbc.queryForList(
+                        "SELECT s.text || ' = ' || t.sentiment FROM signal_sentiment t JOIN signal s ON s.id = t.signal_id"
+                                + " ORDER BY s.text",
+                        String.class))
+                .containsExactly(
+                        "The app keeps logging me out = negative", "Transfer arrived instantly, great = positive");
+        assertThat(context.getBean(SignalSentiments.class).of(ids)).hasSize(2);
+
+        jdbc.update("DELETE FROM signal_sentiment");
+        assertThat(embeddings.embedMissing())
+                .as("texts embedded before sentiment was stored get it")
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signal_sentiment", Long.class))
+                .isEqualTo(2);
+
         context.getBean(io.earshot.signal.CustomerErasure.class).erase("C-7");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM signal_embedding", Long.class))
                 .as("the erased customer's vector goes with their signal")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signal_sentiment", Long.class))
+                .as("and so does their sentiment")
                 .isEqualTo(1);
     }
 }

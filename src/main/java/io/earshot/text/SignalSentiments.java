@@ -1,0 +1,107 @@
+package io.earshot.text;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The stored sentiment of signal texts ({@code signal_sentiment}), written by the background job of {@link
+ * SignalEmbeddings} from the vector it has just computed, so a text is embedded once for both.
+ */
+@Service
+public class SignalSentiments {
+
+    /** The shipped classifier's name, stored with each row so that a new model recomputes them. */
+    public static final String MODEL = "goemotions-mlp-over-" + Embedder.MODEL;
+
+    private final JdbcTemplate jdbc;
+
+    SignalSentiments(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The sentiment of the given signals that have one. */
+    public Map<UUID, SentimentScore> of(Collection<UUID> signalIds) {
+        Map<UUID, SentimentScore> found = new HashMap<>();
+        List<UUID> ids = List.copyOf(signalIds);
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1_000));
+            List<Object> parameters = new ArrayList<>(part);
+            parameters.add(MODEL);
+            jdbc.query(
+                    "SELECT signal_id, sentiment, negative, neutral, positive FROM signal_sentiment WHERE signal_id IN ("
+                            + String.join(",", part.stream().map(id -> "?").toList()) + ") AND model = ?",
+                    (java.sql.ResultSet r) -> {
+                        found.put(
+                                r.getObject(1, UUID.class),
+                                new SentimentScore(
+                                        Sentiment.valueOf(r.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                                        r.getDouble(3),
+                                        r.getDouble(4),
+                                        r.getDouble(5)));
+                    },
+                    parameters.toArray());
+        }
+        return found;
+    }
+
+    /** Stores the sentiment of texts whose vectors were just computed (long texts are read sentence by sentence). */
+    void write(List<UUID> ids, List<String> texts, List<float[]> vectors) {
+        SentimentClassifier classifier = SentimentClassifier.shipped();
+        List<Object[]> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            String text = texts.get(i);
+            SentimentScore score = text.length() <= Embedder.MAX_CHARS
+                    ? classifier.classifyEmbedding(vectors.get(i))
+                    : classifier.classify(text);
+            rows.add(new Object[] {
+                ids.get(i),
+                MODEL,
+                score.sentiment().label(),
+                score.score(),
+                score.negative(),
+                score.neutral(),
+                score.positive()
+            });
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO signal_sentiment (signal_id, model, sentiment, score, negative, neutral, positive)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    /** Sentiment for texts embedded before sentiment was stored: classified from their text. */
+    long fillMissing(int batch) {
+        record Missing(UUID id, String text) {}
+        long done = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            List<Missing> missing =
+                    jdbc.query("""
+                    SELECT s.id, s.text FROM signal s
+                    WHERE s.text IS NOT NULL
+                      AND EXISTS (SELECT 1 FROM signal_embedding e WHERE e.signal_id = s.id)
+                      AND NOT EXISTS (SELECT 1 FROM signal_sentiment t WHERE t.signal_id = s.id AND t.model = ?)
+                    ORDER BY s.id LIMIT ?""", (r, i) -> new Missing(r.getObject(1, UUID.class), r.getString(2)), MODEL, batch);
+            if (missing.isEmpty()) {
+                break;
+            }
+            List<String> texts = missing.stream().map(Missing::text).toList();
+            write(
+                    missing.stream().map(Missing::id).toList(),
+                    texts,
+                    Embedder.shared().embedAll(texts));
+            done += missing.size();
+        }
+        return done;
+    }
+
+    int dropOrphans() {
+        return jdbc.update(
+                "DELETE FROM signal_sentiment WHERE NOT EXISTS (SELECT 1 FROM signal s WHERE s.id = signal_id)");
+    }
+}
