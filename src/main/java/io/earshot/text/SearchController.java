@@ -17,10 +17,12 @@ class SearchController {
 
     private final SearchIndex index;
     private final DataScopes scopes;
+    private final SignalEmbeddings embeddings;
 
-    SearchController(SearchIndex index, DataScopes scopes) {
+    SearchController(SearchIndex index, DataScopes scopes, SignalEmbeddings embeddings) {
         this.index = index;
         this.scopes = scopes;
+        this.embeddings = embeddings;
     }
 
     /** A facet value with its count and the link that narrows the search to it. */
@@ -33,6 +35,7 @@ class SearchController {
     String search(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
         model.addAttribute("fieldNames", SearchQuery.fieldNames());
         model.addAttribute("status", index.status());
+        model.addAttribute("analysis", embeddings.progress());
         model.addAttribute("semantic", index.isSemantic());
         model.addAttribute("q", parameters.getOrDefault("q", ""));
         SearchQuery query;

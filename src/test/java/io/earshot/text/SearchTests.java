@@ -304,6 +304,11 @@ class SearchTests {
                 .contains("<mark>Refund</mark>")
                 .contains("href=\"/search?q=refund&amp;f.region=North\"")
                 .contains(">3</strong>");
+        long texts = jdbc.queryForObject("SELECT count(*) FROM signal WHERE text IS NOT NULL", Long.class);
+        // the background embedding is off in tests, so none is done yet and the page says how far it is
+        assertThat(page.body())
+                .contains("data-testid=\"analysis-progress\"")
+                .containsPattern("<span>0</span> of\\s+<span>%,d</span> texts".formatted(texts));
 
         HttpResponse<String> none = analyst.get("/search?q=" + encode("zeppelin"));
         assertThat(none.body()).contains("data-testid=\"no-results\"").contains("OR");
