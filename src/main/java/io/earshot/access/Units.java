@@ -132,9 +132,8 @@ public class Units {
         audit.record("unit.rule.remove", unitId, rule.field() + "=" + rule.value());
     }
 
-    /** The units given and every unit below them. */
-    public Set<String> withDescendants(Set<String> unitIds) {
-        List<BusinessUnit> units = all();
+    /** The units given and every unit below them, in the tree {@code units}. */
+    private static Set<String> withDescendants(List<BusinessUnit> units, Set<String> unitIds) {
         Set<String> seen = new HashSet<>(unitIds);
         boolean grew = true;
         while (grew) {
@@ -171,8 +170,9 @@ public class Units {
     }
 
     private DataScope scopeOfUnits(Set<String> unitIds) {
-        Set<String> visible = withDescendants(unitIds);
+        // read the tree once: this runs for every request that reads signals
         List<BusinessUnit> units = all();
+        Set<String> visible = withDescendants(units, unitIds);
         Map<String, Set<String>> matches = new LinkedHashMap<>();
         for (BusinessUnit unit : units) {
             if (!visible.contains(unit.id())) {

@@ -64,22 +64,9 @@ public class SignalEmbeddings {
     /** The vectors of the given signals that have one. */
     public Map<UUID, float[]> vectors(Collection<UUID> signalIds) {
         Map<UUID, float[]> vectors = new HashMap<>();
-        if (signalIds.isEmpty()) {
-            return vectors;
-        }
-        List<UUID> ids = List.copyOf(signalIds);
-        for (int from = 0; from < ids.size(); from += 1_000) {
-            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1_000));
-            String marks = String.join(",", part.stream().map(id -> "?").toList());
-            List<Object> parameters = new ArrayList<>(part);
-            parameters.add(Embedder.MODEL);
-            jdbc.query(
-                    "SELECT signal_id, vector FROM signal_embedding WHERE signal_id IN (" + marks + ") AND model = ?",
-                    (java.sql.ResultSet r) -> {
-                        vectors.put(r.getObject(1, UUID.class), floats(r.getArray(2)));
-                    },
-                    parameters.toArray());
-        }
+        ModelRows.read(jdbc, "SELECT signal_id, vector FROM signal_embedding", signalIds, Embedder.MODEL, r -> {
+            vectors.put(r.getObject(1, UUID.class), floats(r.getArray(2)));
+        });
         return vectors;
     }
 

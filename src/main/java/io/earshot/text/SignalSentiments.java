@@ -28,25 +28,20 @@ public class SignalSentiments {
     /** The sentiment of the given signals that have one. */
     public Map<UUID, SentimentScore> of(Collection<UUID> signalIds) {
         Map<UUID, SentimentScore> found = new HashMap<>();
-        List<UUID> ids = List.copyOf(signalIds);
-        for (int from = 0; from < ids.size(); from += 1_000) {
-            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1_000));
-            List<Object> parameters = new ArrayList<>(part);
-            parameters.add(MODEL);
-            jdbc.query(
-                    "SELECT signal_id, sentiment, negative, neutral, positive FROM signal_sentiment WHERE signal_id IN ("
-                            + String.join(",", part.stream().map(id -> "?").toList()) + ") AND model = ?",
-                    (java.sql.ResultSet r) -> {
-                        found.put(
-                                r.getObject(1, UUID.class),
-                                new SentimentScore(
-                                        Sentiment.valueOf(r.getString(2).toUpperCase(java.util.Locale.ROOT)),
-                                        r.getDouble(3),
-                                        r.getDouble(4),
-                                        r.getDouble(5)));
-                    },
-                    parameters.toArray());
-        }
+        ModelRows.read(
+                jdbc,
+                "SELECT signal_id, sentiment, negative, neutral, positive FROM signal_sentiment",
+                signalIds,
+                MODEL,
+                r -> {
+                    found.put(
+                            r.getObject(1, UUID.class),
+                            new SentimentScore(
+                                    Sentiment.valueOf(r.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                                    r.getDouble(3),
+                                    r.getDouble(4),
+                                    r.getDouble(5)));
+                });
         return found;
     }
 

@@ -155,7 +155,9 @@ class VerbatimsTests {
         assertThat(page.body())
                 .contains("data-testid=\"total\">5<", "The app is SLOW and crashes", "Quick &amp; easy", "NPS 2")
                 .contains("customer <span>C-42</span>", "region: North")
+                .contains("<span>region = North</span>", "aria-label=\"Remove filter region\"")
                 .doesNotContain("Slow but fine", "Nobody called back");
+        assertThat(get("/verbatims").body()).as("no filter, no chips").doesNotContain("class=\"chips\"");
     }
 
     @Test
