@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +41,7 @@ public class SignalEmbeddings {
 
     private final JdbcTemplate jdbc;
     private final SignalSentiments sentiments;
+    private final ApplicationEventPublisher events;
     private final boolean backfill;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "embedding-backfill");
@@ -55,9 +57,11 @@ public class SignalEmbeddings {
     SignalEmbeddings(
             JdbcTemplate jdbc,
             SignalSentiments sentiments,
+            ApplicationEventPublisher events,
             @Value("${earshot.text.embeddings.backfill:true}") boolean backfill) {
         this.jdbc = jdbc;
         this.sentiments = sentiments;
+        this.events = events;
         this.backfill = backfill;
     }
 
@@ -146,6 +150,8 @@ public class SignalEmbeddings {
                         batch.stream().map(Missing::id).toList(),
                         batch.stream().map(Missing::text).toList(),
                         vectors);
+                events.publishEvent(
+                        new TextsEmbedded(batch.stream().map(Missing::id).toList()));
                 done += batch.size();
             }
             done += sentiments.fillMissing(BATCH);
