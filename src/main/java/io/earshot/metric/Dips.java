@@ -5,12 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,10 +38,15 @@ public class Dips {
     /** Attribute fields tried as explanations, at most. */
     static final int ATTRIBUTE_FIELDS = 10;
 
-    private final Metrics metrics;
+    /** Groups kept per {@link DipExplainer}. */
+    static final int EXPLANATIONS = 5;
 
-    Dips(Metrics metrics) {
+    private final Metrics metrics;
+    private final ObjectProvider<DipExplainer> explainers;
+
+    Dips(Metrics metrics, ObjectProvider<DipExplainer> explainers) {
         this.metrics = metrics;
+        this.explainers = explainers;
     }
 
     /** What a dip is measured on: its score, responses and change. */
@@ -159,6 +165,27 @@ public class Dips {
     }
 
     /**
+     * The groups that the {@link DipExplainer}s in the application (the text module's themes, say) found taking more of
+     * the dip than their share, at most {@value #EXPLANATIONS} of each explainer, most first.
+     *
+     * @param filter the filter the dip was found with
+     */
+    public List<DipExplanation> explanations(Dip dip, SignalFilter filter) {
+        Measure measure = Measure.parse(dip.metric());
+        SignalFilter inside =
+                dip.field() == null ? filter : filter.with(dip.field(), dip.slice() == null ? "" : dip.slice());
+        LocalDate previous = Period.MONTH.previous(dip.period());
+        return explainers
+                .orderedStream()
+                .flatMap(explainer -> explainer.explain(measure, inside, previous, dip.period()).stream()
+                        .filter(explained -> explained.driver().excess() < 0)
+                        .sorted(Comparator.comparingDouble(
+                                explained -> explained.driver().excess()))
+                        .limit(EXPLANATIONS))
+                .toList();
+    }
+
+    /**
      * Every value's contribution, of every field tried, to the change of the slice {@code field = slice} from the month
      * before {@code period} to {@code period}.
      */
@@ -181,62 +208,36 @@ public class Dips {
     /** Every value's mix and rate contribution; over one field they add up to the change of the whole. */
     static List<DipDriver> shiftShare(
             Measure measure, String field, List<SliceMetrics> rows, LocalDate before, LocalDate after) {
-        Map<String, SliceMetrics[]> byValue = new HashMap<>();
-        long nBefore = 0, nAfter = 0;
+        Map<String, SliceMetrics[]> byValue = new LinkedHashMap<>();
         for (SliceMetrics row : rows) {
-            long n = measure.n.apply(row);
-            if (n == 0) {
+            if (measure.n.apply(row) == 0) {
                 continue;
             }
             SliceMetrics[] pair = byValue.computeIfAbsent(String.valueOf(row.slice()), k -> new SliceMetrics[2]);
             if (row.period().equals(before)) {
                 pair[0] = row;
-                nBefore += n;
             } else if (row.period().equals(after)) {
                 pair[1] = row;
-                nAfter += n;
             }
         }
-        // the whole's mean score over the two months: a slice that grows only hurts when it scores below it
-        double scoreBefore = whole(measure, byValue, 0, nBefore), scoreAfter = whole(measure, byValue, 1, nAfter);
-        double mean = (scoreBefore + scoreAfter) / 2, change = scoreAfter - scoreBefore;
-        List<DipDriver> drivers = new ArrayList<>();
+        List<DipDriver.Cell> cells = new ArrayList<>();
         for (SliceMetrics[] pair : byValue.values()) {
+            if (pair[0] == null && pair[1] == null) {
+                continue;
+            }
             SliceMetrics any = pair[0] != null ? pair[0] : pair[1];
-            long n0 = pair[0] == null ? 0 : measure.n.apply(pair[0]);
-            long n1 = pair[1] == null ? 0 : measure.n.apply(pair[1]);
-            Double s0 = pair[0] == null ? null : measure.score.apply(pair[0]);
-            Double s1 = pair[1] == null ? null : measure.score.apply(pair[1]);
-            // a value absent in one month takes its other month's score there: its weight is 0, so all of it is mix
-            double a = Objects.requireNonNullElse(s0, s1), b = Objects.requireNonNullElse(s1, s0);
-            double w0 = nBefore == 0 ? 0 : (double) n0 / nBefore, w1 = nAfter == 0 ? 0 : (double) n1 / nAfter;
-            drivers.add(new DipDriver(
-                    field,
+            cells.add(new DipDriver.Cell(
                     any.slice(),
-                    n0,
-                    n1,
-                    s0,
-                    s1,
-                    (w1 - w0) * ((a + b) / 2 - mean),
-                    (b - a) * (w0 + w1) / 2,
-                    (w0 + w1) / 2 * change));
+                    pair[0] == null ? 0 : measure.n.apply(pair[0]),
+                    pair[0] == null ? null : measure.score.apply(pair[0]),
+                    pair[1] == null ? 0 : measure.n.apply(pair[1]),
+                    pair[1] == null ? null : measure.score.apply(pair[1])));
         }
-        return drivers;
-    }
-
-    /** The score of all values together in one month: the response-weighted mean of their scores. */
-    private static double whole(Measure measure, Map<String, SliceMetrics[]> byValue, int month, long total) {
-        double sum = 0;
-        for (SliceMetrics[] pair : byValue.values()) {
-            if (pair[month] != null && total > 0) {
-                sum += measure.n.apply(pair[month]) * measure.score.apply(pair[month]) / total;
-            }
-        }
-        return sum;
+        return DipDriver.shiftShare(field, cells);
     }
 
     /** Benjamini–Hochberg adjusted p-values (q-values), in the order given. */
-    static double[] benjaminiHochberg(double[] p) {
+    public static double[] benjaminiHochberg(double[] p) {
         int m = p.length;
         Integer[] order = new Integer[m];
         for (int i = 0; i < m; i++) {

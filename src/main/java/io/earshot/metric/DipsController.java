@@ -49,7 +49,11 @@ class DipsController {
         model.addAttribute(
                 "dips",
                 dips.find(measure, months, filter).stream()
-                        .map(dip -> new Shown(dip, href(filter, dip, null, null), driverHrefs(filter, dip)))
+                        .map(dip -> new Shown(
+                                dip,
+                                href(filter, dip, null, null),
+                                driverHrefs(filter, dip),
+                                dips.explanations(dip, filter)))
                         .toList());
         return "metric/dips";
     }
@@ -68,7 +72,7 @@ class DipsController {
         body.put(
                 "dips",
                 dips.find(measure, months, filter).stream()
-                        .map(dip -> json(filter, dip))
+                        .map(dip -> json(filter, dip, dips.explanations(dip, filter)))
                         .toList());
         return body;
     }
@@ -79,8 +83,11 @@ class DipsController {
                 .body(Map.of("status", HttpStatus.BAD_REQUEST.value(), "error", e.getMessage()));
     }
 
-    /** A dip on the page, with the links to the verbatims behind it and behind each driver. */
-    record Shown(Dip dip, String href, List<String> driverHrefs) {}
+    /**
+     * A dip on the page, with the links to the verbatims behind it and behind each driver, and the groups other modules
+     * explain it by (themes).
+     */
+    record Shown(Dip dip, String href, List<String> driverHrefs, List<DipExplanation> explanations) {}
 
     private static int months(String text) {
         if (text == null || text.isBlank()) {
@@ -111,7 +118,7 @@ class DipsController {
         return VerbatimLinks.href(behind, dip.metric().equals("nps") ? VerbatimScore.NPS : VerbatimScore.CSAT);
     }
 
-    private static Map<String, Object> json(SignalFilter filter, Dip dip) {
+    private static Map<String, Object> json(SignalFilter filter, Dip dip, List<DipExplanation> explanations) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("title", dip.title());
         row.put("field", dip.field());
@@ -141,6 +148,27 @@ class DipsController {
                             d.put("total", round(driver.total()));
                             d.put("excess", round(driver.excess()));
                             d.put("verbatims", href(filter, dip, driver.field(), driver.value()));
+                            return d;
+                        })
+                        .toList());
+        row.put(
+                "explanations",
+                explanations.stream()
+                        .map(explained -> {
+                            DipDriver driver = explained.driver();
+                            Map<String, Object> d = new LinkedHashMap<>();
+                            d.put("by", driver.field());
+                            d.put("id", driver.value());
+                            d.put("label", explained.label());
+                            d.put("before", driver.before() == null ? null : round(driver.before()));
+                            d.put("after", driver.after() == null ? null : round(driver.after()));
+                            d.put("n_before", driver.nBefore());
+                            d.put("n_after", driver.nAfter());
+                            d.put("mix", round(driver.mix()));
+                            d.put("rate", round(driver.rate()));
+                            d.put("total", round(driver.total()));
+                            d.put("excess", round(driver.excess()));
+                            d.put("verbatims", explained.href());
                             return d;
                         })
                         .toList());
