@@ -57,6 +57,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/", EVERY_ROLE),
             rule(HttpMethod.GET, "/breakdown", EVERY_ROLE),
             rule(HttpMethod.GET, "/dips", EVERY_ROLE),
+            rule(HttpMethod.GET, "/drivers", EVERY_ROLE),
             rule(HttpMethod.GET, "/verbatims", READERS_OF_TEXT),
             rule(HttpMethod.GET, "/search", READERS_OF_TEXT),
             rule(null, "/imports/**", IMPORTERS),
@@ -65,6 +66,7 @@ public final class AccessRules {
             rule(null, "/admin", ADMINISTRATORS),
             new Rule(HttpMethod.GET, "/api/v1/metrics", false, EVERY_ROLE, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/dips", false, EVERY_ROLE, Set.of(TokenScope.READ)),
+            new Rule(HttpMethod.GET, "/api/v1/drivers", false, EVERY_ROLE, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/search", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.POST, "/api/v1/signals", false, IMPORTERS, Set.of(TokenScope.INGEST)));
 

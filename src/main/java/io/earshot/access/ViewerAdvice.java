@@ -59,6 +59,7 @@ class ViewerAdvice {
         sections.put("/", "Overview");
         sections.put("/breakdown", "Breakdown");
         sections.put("/dips", "Dips");
+        sections.put("/drivers", "Drivers");
         sections.put("/verbatims", "Verbatims");
         sections.put("/search", "Search");
         sections.put("/imports", "Imports");

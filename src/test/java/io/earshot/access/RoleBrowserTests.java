@@ -41,6 +41,7 @@ class RoleBrowserTests {
         SECTIONS.put("/", "Overview");
         SECTIONS.put("/breakdown", "Breakdown");
         SECTIONS.put("/dips", "Dips");
+        SECTIONS.put("/drivers", "Drivers");
         SECTIONS.put("/verbatims", "Verbatims");
         SECTIONS.put("/search", "Search");
         SECTIONS.put("/imports", "Imports");
@@ -49,12 +50,13 @@ class RoleBrowserTests {
 
     /** What each role should see: the product's decision, written out here rather than read from AccessRules. */
     static final Map<Role, List<String>> EXPECTED = Map.of(
-            Role.ADMINISTRATOR, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Imports", "Admin"),
-            Role.ANALYST, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Imports"),
-            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search"),
-            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search"),
-            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search"),
-            Role.VIEWER, List.of("Overview", "Breakdown", "Dips"));
+            Role.ADMINISTRATOR,
+                    List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Imports", "Admin"),
+            Role.ANALYST, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Imports"),
+            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search"),
+            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search"),
+            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search"),
+            Role.VIEWER, List.of("Overview", "Breakdown", "Dips", "Drivers"));
 
     @TempDir
     static Path dataDir;
