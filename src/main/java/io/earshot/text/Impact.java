@@ -62,22 +62,22 @@ record Impact(double value, double standardError, long groupN, long restN) {
     }
 
     /** The lower end of the 95% confidence interval. */
-    double ciLow() {
+    public double ciLow() {
         return value - Z_95 * standardError;
     }
 
     /** The upper end of the 95% confidence interval. */
-    double ciHigh() {
+    public double ciHigh() {
         return value + Z_95 * standardError;
     }
 
     /** True when the interval leaves out 0. */
-    boolean significant() {
+    public boolean significant() {
         return ciLow() > 0 || ciHigh() < 0;
     }
 
     /** True when the group has fewer than {@value Nps#SMALL_SAMPLE} responses. */
-    boolean smallSample() {
+    public boolean smallSample() {
         return groupN < Nps.SMALL_SAMPLE;
     }
 }

@@ -67,11 +67,11 @@ class KeyDrivers {
             Double qValue) {
 
         /** Effect × share: how far the driver moves the overall score. */
-        double impact() {
+        public double impact() {
             return test.effect() * share;
         }
 
-        boolean smallSample() {
+        public boolean smallSample() {
             return n < Nps.SMALL_SAMPLE;
         }
     }
@@ -80,7 +80,7 @@ class KeyDrivers {
     record Term(
             String field, String value, String label, long n, double coefficient, double standardError, double pValue) {
 
-        boolean smallSample() {
+        public boolean smallSample() {
             return n < Nps.SMALL_SAMPLE;
         }
     }

@@ -40,7 +40,7 @@ record Welch(double effect, double standardError, double df, Double pValue) {
     }
 
     /** Half the width of the 95% confidence interval of the effect; NaN when not testable. */
-    double margin() {
+    public double margin() {
         return pValue == null
                 ? Double.NaN
                 : new TDistribution(null, df).inverseCumulativeProbability(0.975) * standardError;
