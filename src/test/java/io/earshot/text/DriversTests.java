@@ -5,6 +5,9 @@ import static io.earshot.StoredSignals.times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import io.earshot.Chromium;
 import io.earshot.StoredSignals;
 import io.earshot.WebSession;
 import io.earshot.access.Role;
@@ -14,6 +17,7 @@ import io.earshot.metric.Nps;
 import io.earshot.signal.SignalFilter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -284,6 +288,32 @@ class DriversTests {
 
         assertThat(WebSession.anonymous(port).get("/api/v1/drivers").statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void onAPhoneTheTablesScrollAndADriverOpensItsVerbatims() {
+        WebSession.user(context, "phone@drivers.test", Role.ANALYST);
+        try (Chromium chromium = Chromium.launch()) {
+            Page page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(390, 844));
+            page.navigate("http://localhost:" + port + "/signin");
+            page.fill("input[name=email]", "phone@drivers.test");
+            page.fill("input[name=password]", WebSession.PASSWORD);
+            page.click("button[type=submit]:text-is('Sign in')");
+            page.waitForURL("http://localhost:" + port + "/");
+            page.click("nav a:has-text('Drivers')");
+            page.waitForSelector("table#drivers");
+
+            int overflow = ((Number) page.evaluate(
+                            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                    .intValue();
+            assertThat(overflow).as("horizontal overflow of the page").isLessThanOrEqualTo(0);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Paths.get("target", "screenshots", "drivers-390.png"))
+                    .setFullPage(true));
+            page.click("tr[data-driver='region=North'] a");
+            page.waitForURL("**/verbatims?**");
+            assertThat(page.locator("[data-testid=total]").textContent()).isEqualTo("55");
+        }
     }
 
     @Test
