@@ -36,7 +36,7 @@ class MetricPagesEmptyStoreTests {
     ApplicationContext context;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/breakdown", "/verbatims"})
+    @ValueSource(strings = {"/", "/breakdown", "/verbatims", "/drivers"})
     void everyPagePointsAnEmptyStoreAtImportsAndTheDemo(String path) {
         HttpResponse<String> page =
                 WebSession.as(context, port, "analyst@test.dev", Role.ANALYST).get(path);
