@@ -11,8 +11,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param standardError SE
  * @param df degrees of freedom
  * @param pValue two-sided p-value, {@code null} when not testable (a group of fewer than two, or no variance at all)
+ * @param margin half the width of the 95% confidence interval of the effect, t(0.975, df)·SE; NaN when not testable
  */
-record Welch(double effect, double standardError, double df, Double pValue) {
+record Welch(double effect, double standardError, double df, Double pValue, double margin) {
 
     /**
      * The test of group 1 against group 2, each given as its count, sum and sum of squares.
@@ -26,24 +27,18 @@ record Welch(double effect, double standardError, double df, Double pValue) {
         }
         double effect = one.mean() - two.mean();
         if (one.n() < 2 || two.n() < 2) {
-            return new Welch(effect, Double.NaN, Double.NaN, null);
+            return new Welch(effect, Double.NaN, Double.NaN, null, Double.NaN);
         }
         double a = one.sampleVariance() / one.n(), b = two.sampleVariance() / two.n();
         double standardError = Math.sqrt(a + b);
         if (standardError == 0) {
-            return new Welch(effect, 0, Double.NaN, null);
+            return new Welch(effect, 0, Double.NaN, null, Double.NaN);
         }
         double df = (a + b) * (a + b) / (a * a / (one.n() - 1) + b * b / (two.n() - 1));
-        double t = Math.abs(effect) / standardError;
-        double p = 2 * new TDistribution(null, df).cumulativeProbability(-t);
-        return new Welch(effect, standardError, df, Math.min(1, p));
-    }
-
-    /** Half the width of the 95% confidence interval of the effect; NaN when not testable. */
-    public double margin() {
-        return pValue == null
-                ? Double.NaN
-                : new TDistribution(null, df).inverseCumulativeProbability(0.975) * standardError;
+        TDistribution t = new TDistribution(null, df);
+        double p = 2 * t.cumulativeProbability(-Math.abs(effect) / standardError);
+        return new Welch(
+                effect, standardError, df, Math.min(1, p), t.inverseCumulativeProbability(0.975) * standardError);
     }
 
     /**
