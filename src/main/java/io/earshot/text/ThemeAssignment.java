@@ -80,24 +80,20 @@ class ThemeAssignment {
         all.add(Embedder.MODEL);
         all.addAll(parameters);
         all.add(threshold);
-        return jdbc.update("""
-                INSERT INTO signal_theme (signal_id, theme_id, similarity)
-                SELECT n.signal_id, n.theme_id, n.similarity
-                FROM (
-                    SELECT e.signal_id,
-                           arg_max(t.id, array_cosine_similarity(e.vector, t.centroid)) AS theme_id,
-                           max(array_cosine_similarity(e.vector, t.centroid)) AS similarity
-                    FROM signal_embedding e
-                    JOIN signal s ON s.id = e.signal_id
-                    CROSS JOIN theme t
-                    WHERE e.model = ? AND t.status IN ('active', 'deleted') AND t.centroid IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM signal_theme st WHERE st.signal_id = e.signal_id)
-                      AND """ + condition + """
-
-                    GROUP BY e.signal_id
-                ) n
-                JOIN theme chosen ON chosen.id = n.theme_id
-                WHERE chosen.status = 'active' AND n.similarity >= ?""", all.toArray());
+        return jdbc.update(
+                "INSERT INTO signal_theme (signal_id, theme_id, similarity)"
+                        + " SELECT n.signal_id, n.theme_id, n.similarity FROM ("
+                        + "   SELECT e.signal_id,"
+                        + "     arg_max(t.id, array_cosine_similarity(e.vector, t.centroid)) AS theme_id,"
+                        + "     max(array_cosine_similarity(e.vector, t.centroid)) AS similarity"
+                        + "   FROM signal_embedding e JOIN signal s ON s.id = e.signal_id CROSS JOIN theme t"
+                        + "   WHERE e.model = ? AND t.status IN ('active', 'deleted') AND t.centroid IS NOT NULL"
+                        + "     AND NOT EXISTS (SELECT 1 FROM signal_theme st WHERE st.signal_id = e.signal_id)"
+                        + "     AND (" + condition + ")"
+                        + "   GROUP BY e.signal_id) n"
+                        + " JOIN theme chosen ON chosen.id = n.theme_id"
+                        + " WHERE chosen.status = 'active' AND n.similarity >= ?",
+                all.toArray());
     }
 
     /** Drops the themes of signals that are gone (retention, erasure): derived rows must not outlive their signal. */

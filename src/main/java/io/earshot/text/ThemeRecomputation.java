@@ -28,7 +28,7 @@ final class ThemeRecomputation {
      * selection of signals stays above 0.95 with the model's vectors; distinct intents of one domain (banking77) sit
      * between 0.6 and 0.9 apart, and the best-first one-to-one matching gives each cluster its own theme first.
      */
-    static final double MATCH = 0.8;
+    static final double MATCH = 0.85;
 
     /**
      * What a recomputation changes.
