@@ -36,7 +36,7 @@ record StoredTheme(
         keyPhrases = List.copyOf(keyPhrases);
     }
 
-    boolean isActive() {
+    public boolean isActive() {
         return status == ThemeStatus.ACTIVE;
     }
 

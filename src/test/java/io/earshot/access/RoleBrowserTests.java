@@ -43,17 +43,19 @@ class RoleBrowserTests {
         SECTIONS.put("/dips", "Dips");
         SECTIONS.put("/verbatims", "Verbatims");
         SECTIONS.put("/search", "Search");
+        SECTIONS.put("/themes", "Themes");
         SECTIONS.put("/imports", "Imports");
         SECTIONS.put("/admin", "Admin");
     }
 
     /** What each role should see: the product's decision, written out here rather than read from AccessRules. */
     static final Map<Role, List<String>> EXPECTED = Map.of(
-            Role.ADMINISTRATOR, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Imports", "Admin"),
-            Role.ANALYST, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Imports"),
-            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search"),
-            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search"),
-            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search"),
+            Role.ADMINISTRATOR,
+                    List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Themes", "Imports", "Admin"),
+            Role.ANALYST, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Themes", "Imports"),
+            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Themes"),
+            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Themes"),
+            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Verbatims", "Search", "Themes"),
             Role.VIEWER, List.of("Overview", "Breakdown", "Dips"));
 
     @TempDir
