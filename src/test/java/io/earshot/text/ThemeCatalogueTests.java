@@ -73,6 +73,9 @@ class ThemeCatalogueTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @BeforeEach
     void storeOnceAndForgetThemes() {
         if (jdbc.queryForObject("SELECT count(*) FROM signal", Long.class) == 0) {
@@ -302,6 +305,24 @@ class ThemeCatalogueTests {
                 .doesNotContainKey("The weather in Lisbon is lovely this week");
         assertThat(events.stream(ThemesChanged.class).flatMap(e -> e.signalIds().stream()))
                 .hasSize(2);
+    }
+
+    @Test
+    void anErasedCustomersSignalsLoseTheirTheme() {
+        catalogue.discoverNow(6, ALL_DAYS, "test", p -> {});
+        store(List.of(signal().source("late").customer("C-9").text("When will my new card arrive?")));
+        embeddings.embedMissing();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM signal_theme st JOIN signal s ON s.id = st.signal_id"
+                                + " WHERE s.customer_id = 'C-9'",
+                        Long.class))
+                .isEqualTo(1);
+
+        context.getBean(io.earshot.signal.CustomerErasure.class).erase("C-9");
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signal_theme", Long.class))
+                .as("only the 245 stored signals keep a theme")
+                .isEqualTo(245);
     }
 
     @Test
