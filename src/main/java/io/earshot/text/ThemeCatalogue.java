@@ -201,19 +201,18 @@ public class ThemeCatalogue {
         }
     }
 
-    private int start(int k, int days, String actor) {
-        synchronized (StoredThemes.class) {
-            Integer max = jdbc.queryForObject("SELECT max(id) FROM theme_run", Integer.class);
-            int run = max == null ? 1 : max + 1;
-            jdbc.update(
-                    "INSERT INTO theme_run (id, status, k, days, requested_by, requested_at) VALUES (?, 'running', ?, ?, ?, ?)",
-                    run,
-                    k,
-                    days,
-                    actor,
-                    StoredThemes.timestamp(clock.instant()));
-            return run;
-        }
+    private synchronized int start(int k, int days, String actor) {
+        Integer max = jdbc.queryForObject("SELECT max(id) FROM theme_run", Integer.class);
+        int run = max == null ? 1 : max + 1;
+        jdbc.update(
+                "INSERT INTO theme_run (id, status, k, days, requested_by, requested_at)"
+                        + " VALUES (?, 'running', ?, ?, ?, ?)",
+                run,
+                k,
+                days,
+                actor,
+                StoredThemes.timestamp(clock.instant()));
+        return run;
     }
 
     private void execute(int run, Consumer<ThemeProgress> listener) {
