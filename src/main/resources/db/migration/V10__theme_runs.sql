@@ -1,6 +1,8 @@
 -- Runs of theme discovery over the stored signals (ADR 14). A run is 'running' from its request until its result is
 -- written in one transaction ('done') or it fails ('failed'); a run still 'running' when the application starts was cut
--- short by a stop and is run again. Themes also record who last edited them and what they were split from.
+-- short by a stop and is run again. Themes also record who last edited them and what they were split from. Besides
+-- active, merged and deleted, theme.status may be 'split' (an analyst split it into the themes whose split_from it is)
+-- or 'retired' (the last discovery found nothing like it). Only active themes hold signals.
 CREATE TABLE theme_run (
     id            INTEGER PRIMARY KEY,
     status        VARCHAR NOT NULL,      -- running, done, failed
