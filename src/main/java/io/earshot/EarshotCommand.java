@@ -7,6 +7,7 @@ import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
 import io.earshot.signal.CustomersCommand;
 import io.earshot.signal.ImportCommand;
+import io.earshot.text.DiscoverThemesCommand;
 import io.earshot.text.ReindexCommand;
 import io.earshot.text.SentimentCommand;
 import io.earshot.text.ThemesCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Unmatched;
             BenchCommand.class,
             ThemesCommand.class,
             ReindexCommand.class,
+            DiscoverThemesCommand.class,
             SentimentCommand.class,
             TrainSentimentCommand.class
         },

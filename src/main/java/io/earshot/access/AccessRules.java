@@ -40,6 +40,7 @@ public final class AccessRules {
     private static final Set<Role> READERS_OF_TEXT = EnumSet.complementOf(EnumSet.of(Role.VIEWER));
     private static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST);
     private static final Set<Role> ADMINISTRATORS = EnumSet.of(Role.ADMINISTRATOR);
+    private static final Set<Role> EDITORS_OF_THEMES = EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST);
 
     public static final List<Rule> RULES = List.of(
             open(null, "/signin"),
@@ -60,6 +61,9 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/drivers", EVERY_ROLE),
             rule(HttpMethod.GET, "/verbatims", READERS_OF_TEXT),
             rule(HttpMethod.GET, "/search", READERS_OF_TEXT),
+            rule(HttpMethod.GET, "/themes", READERS_OF_TEXT),
+            rule(HttpMethod.GET, "/themes/*", READERS_OF_TEXT),
+            rule(HttpMethod.POST, "/themes/**", EDITORS_OF_THEMES),
             rule(null, "/imports/**", IMPORTERS),
             rule(null, "/imports", IMPORTERS),
             rule(null, "/admin/**", ADMINISTRATORS),
@@ -68,6 +72,8 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/api/v1/dips", false, EVERY_ROLE, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/drivers", false, EVERY_ROLE, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/search", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
+            new Rule(HttpMethod.GET, "/api/v1/themes", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
+            new Rule(HttpMethod.GET, "/api/v1/themes/*", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.POST, "/api/v1/signals", false, IMPORTERS, Set.of(TokenScope.INGEST)));
 
     /** The rule that decides a request: the first that matches it, or none (refused). */

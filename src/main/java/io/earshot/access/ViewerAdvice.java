@@ -62,6 +62,7 @@ class ViewerAdvice {
         sections.put("/drivers", "Drivers");
         sections.put("/verbatims", "Verbatims");
         sections.put("/search", "Search");
+        sections.put("/themes", "Themes");
         sections.put("/imports", "Imports");
         sections.put("/admin", "Admin");
         return java.util.Collections.unmodifiableMap(sections);

@@ -44,6 +44,7 @@ class RoleBrowserTests {
         SECTIONS.put("/drivers", "Drivers");
         SECTIONS.put("/verbatims", "Verbatims");
         SECTIONS.put("/search", "Search");
+        SECTIONS.put("/themes", "Themes");
         SECTIONS.put("/imports", "Imports");
         SECTIONS.put("/admin", "Admin");
     }
@@ -51,11 +52,14 @@ class RoleBrowserTests {
     /** What each role should see: the product's decision, written out here rather than read from AccessRules. */
     static final Map<Role, List<String>> EXPECTED = Map.of(
             Role.ADMINISTRATOR,
-                    List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Imports", "Admin"),
-            Role.ANALYST, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Imports"),
-            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search"),
-            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search"),
-            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search"),
+                    List.of(
+                            "Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes", "Imports",
+                            "Admin"),
+            Role.ANALYST,
+                    List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes", "Imports"),
+            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes"),
+            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes"),
+            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes"),
             Role.VIEWER, List.of("Overview", "Breakdown", "Dips", "Drivers"));
 
     @TempDir
