@@ -53,7 +53,14 @@ class RoleBrowserTests {
     static final Map<Role, List<String>> EXPECTED = Map.of(
             Role.ADMINISTRATOR,
                     List.of(
-                            "Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes", "Imports",
+                            "Overview",
+                            "Breakdown",
+                            "Dips",
+                            "Drivers",
+                            "Verbatims",
+                            "Search",
+                            "Themes",
+                            "Imports",
                             "Admin"),
             Role.ANALYST,
                     List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes", "Imports"),
