@@ -2,6 +2,7 @@ package io.earshot;
 
 import io.earshot.access.UsersCommand;
 import io.earshot.bench.BenchCommand;
+import io.earshot.bench.BenchEmbeddingsCommand;
 import io.earshot.demo.DemoCommand;
 import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
@@ -10,6 +11,7 @@ import io.earshot.signal.ImportCommand;
 import io.earshot.text.ReindexCommand;
 import io.earshot.text.SentimentCommand;
 import io.earshot.text.ThemesCommand;
+import io.earshot.text.TrainEmotionsCommand;
 import io.earshot.text.TrainSentimentCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,10 +44,12 @@ import picocli.CommandLine.Unmatched;
             UsersCommand.class,
             CustomersCommand.class,
             BenchCommand.class,
+            BenchEmbeddingsCommand.class,
             ThemesCommand.class,
             ReindexCommand.class,
             SentimentCommand.class,
-            TrainSentimentCommand.class
+            TrainSentimentCommand.class,
+            TrainEmotionsCommand.class
         },
         footer = {
             "",

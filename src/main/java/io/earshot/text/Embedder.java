@@ -20,7 +20,7 @@ public final class Embedder {
     public static final int DIMENSIONS = 384;
 
     /** Texts longer than this are cut before embedding: the model reads 512 tokens at most. */
-    static final int MAX_CHARS = 2_000;
+    public static final int MAX_CHARS = 2_000;
 
     private static volatile Embedder shared;
 
