@@ -36,7 +36,7 @@ class EmotionQualityTests {
         // Measured when the model was shipped: see docs/benchmarks.md, "Emotion quality". The floors sit a little
         // under the figures so that a worse model fails; GoEmotions' paper reports macro-F1 0.46 for fine-tuned BERT.
         assertThat(rows).hasSize(5_427);
-        assertThat(evaluation.macroF1()).isGreaterThanOrEqualTo(0.42);
-        assertThat(evaluation.microF1()).isGreaterThanOrEqualTo(0.49);
+        assertThat(evaluation.macroF1()).isGreaterThanOrEqualTo(0.39);
+        assertThat(evaluation.microF1()).isGreaterThanOrEqualTo(0.48);
     }
 }
