@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * called directly ({@link DirectOnnx}) on the same model, tokenizer and texts, in one run: the real utterances shipped
  * for the demo company (banking77 queries and CFPB complaint narratives, shuffled with a fixed seed), each side on the
  * same threads in the backfill's arrangement (a pool of all cores but one running a parallel stream), after a warm-up,
- * taking turns every {@value #SLICE} texts. Prints texts per second, the ratio Earshot ÷ direct, and how closely the vectors agree.
+ * taking turns every {@value #SLICE} texts. Prints texts per second, the ratio Earshot ÷ direct, and how closely the
+ * vectors agree.
  */
 @Command(
         name = "bench-embeddings",

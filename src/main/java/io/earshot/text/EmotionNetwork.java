@@ -8,9 +8,9 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * A multi-label classifier: one independent probability per label, the sigmoid of a linear function of {@code max(0,
- * Hx + b)} (one hidden layer of ReLU units), or of {@code x} itself when there is no hidden layer. Trained by mini-batch
- * Adam on the summed binary cross-entropy with L2 on the weights (not the biases). Immutable once trained; thread-safe.
+ * A multi-label classifier: one independent probability per label, the sigmoid of a linear function of {@code
+ * max(0, Hx + b)} (one hidden layer of ReLU units), or of {@code x} itself when there is no hidden layer. Trained by
+ * mini-batch Adam on the summed binary cross-entropy with L2 on the weights (not the biases). Immutable once trained; thread-safe.
  */
 final class EmotionNetwork {
 

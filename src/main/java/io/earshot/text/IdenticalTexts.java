@@ -14,8 +14,8 @@ final class IdenticalTexts {
     private IdenticalTexts() {}
 
     /**
-     * For each of {@code signalIds} that has no row of {@code model} in {@code table} yet, copies the rows of the signal
-     * with the smallest id among those with the identical text and rows of that model; returns the rows inserted.
+     * For each of {@code signalIds} that has no row of {@code model} in {@code table} yet, copies the rows of the
+     * signal with the smallest id among those with the identical text and rows of that model; returns the rows inserted.
      *
      * @param table a derived table with {@code signal_id} and {@code model} columns
      * @param columns its other columns, comma-separated
@@ -31,7 +31,8 @@ final class IdenticalTexts {
                         .toList());
         String sql = "INSERT INTO " + table + " (signal_id, model, " + columns + ")"
                 + " SELECT m.id, t.model, " + copied
-                + " FROM (SELECT m.id, min(d.id) AS donor FROM signal m JOIN signal d ON d.text = m.text AND d.id <> m.id"
+                + " FROM (SELECT m.id, min(d.id) AS donor"
+                + "   FROM signal m JOIN signal d ON d.text = m.text AND d.id <> m.id"
                 + "   WHERE m.id IN ("
                 + String.join(",", signalIds.stream().map(id -> "?").toList()) + ")"
                 + "     AND EXISTS (SELECT 1 FROM " + table + " x WHERE x.signal_id = d.id AND x.model = ?)"

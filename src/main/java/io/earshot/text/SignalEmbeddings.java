@@ -33,8 +33,9 @@ import org.springframework.stereotype.Service;
  * The embedding of every stored signal text, computed once and kept in {@code signal_embedding}, with the sentiment
  * ({@link SignalSentiments}) and emotions ({@link SignalEmotions}) read from it. A text is embedded once however many
  * signals say it word for word: a signal whose text another signal already has copies that signal's vector, sentiment
- * and emotions, and the texts left in a batch are embedded once each. A background job embeds what has none yet: at start, and after each import. It works in batches read again from the store each time,
- * so a restart resumes where it stopped, and it writes to its own table, so imports never wait for it. Switched off
+ * and emotions, and the texts left in a batch are embedded once each. A background job embeds what has none yet: at
+ * start, and after each import. It works in batches read again from the store each time, so a restart resumes where it
+ * stopped, and it writes to its own table, so imports never wait for it. Switched off
  * with {@code earshot.text.embeddings.backfill=false} (the tests do, except their own).
  */
 @Service

@@ -7,7 +7,9 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** {@code earshot bench-embeddings} runs both sides on the same texts and finds the same vectors; bad sizes are refused. */
+/**
+ * {@code earshot bench-embeddings} runs both sides on the same texts and finds the same vectors; bad sizes are refused.
+ */
 class BenchEmbeddingsCommandTests {
 
     private record Run(int exitCode, String out, String err) {}

@@ -115,6 +115,16 @@ class SignalSentimentApiTests {
         assertThat(json.readTree(malformed.body()).get("error").asString())
                 .isEqualTo("The signal id 'not-an-id' is not a UUID");
 
+        context.getBean(SearchIndex.class).rebuild(status -> {});
+        JsonNode found = json.readTree(leader.get("/api/v1/search?q=refund").body());
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        JsonNode hitEmotions = found.get("emotions").get(north.toString());
+        assertThat(hitEmotions).as("the search API gives each hit's emotions").hasSize(emotions.size());
+        assertThat(hitEmotions.get(0).get("emotion").asString())
+                .isEqualTo(emotions.getFirst().emotion());
+        assertThat(hitEmotions.get(0).get("probability").asDouble())
+                .isEqualTo(emotions.getFirst().probability());
+
         WebSession viewer = WebSession.as(context, port, "viewer@sentiment.test", Role.VIEWER);
         assertThat(viewer.get("/api/v1/signals/" + north + "/sentiment").statusCode())
                 .as("viewers do not read texts")
