@@ -21,7 +21,7 @@ import java.util.Map;
  * dimensions and unit length, so a dot product is the cosine similarity. The text is tokenized once and its [CLS]
  * output is the vector (BGE's pooling); a text of more than {@value #WINDOW} tokens is cut into windows at word
  * boundaries and their vectors averaged, weighted by their token counts, as langchain4j's own wrapper does (which
- * tokenizes each text three times: calling the session directly is about 10 % faster, docs/benchmarks.md). One text per
+ * tokenizes each text three times: calling the session directly is 5–10 % faster, docs/benchmarks.md). One text per
  * model call: the quantised model gives slightly different vectors for a text padded in a batch. Thread-safe; the model
  * loads once per process ({@link #shared()}).
  */
