@@ -2,6 +2,7 @@ package io.earshot;
 
 import io.earshot.access.UsersCommand;
 import io.earshot.bench.BenchCommand;
+import io.earshot.bench.BenchEmbeddingsCommand;
 import io.earshot.demo.DemoCommand;
 import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
@@ -11,6 +12,7 @@ import io.earshot.text.DiscoverThemesCommand;
 import io.earshot.text.ReindexCommand;
 import io.earshot.text.SentimentCommand;
 import io.earshot.text.ThemesCommand;
+import io.earshot.text.TrainEmotionsCommand;
 import io.earshot.text.TrainSentimentCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +45,13 @@ import picocli.CommandLine.Unmatched;
             UsersCommand.class,
             CustomersCommand.class,
             BenchCommand.class,
+            BenchEmbeddingsCommand.class,
             ThemesCommand.class,
             ReindexCommand.class,
             DiscoverThemesCommand.class,
             SentimentCommand.class,
-            TrainSentimentCommand.class
+            TrainSentimentCommand.class,
+            TrainEmotionsCommand.class
         },
         footer = {
             "",

@@ -74,6 +74,7 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/api/v1/search", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/themes", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/themes/*", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
+            new Rule(HttpMethod.GET, "/api/v1/signals/*/sentiment", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.POST, "/api/v1/signals", false, IMPORTERS, Set.of(TokenScope.INGEST)));
 
     /** The rule that decides a request: the first that matches it, or none (refused). */

@@ -23,7 +23,41 @@ final class GoEmotions {
     /** A row kept for sentiment: its line number in the file (0-based), text and sentiment. */
     record Row(int line, String text, Sentiment sentiment) {}
 
+    /** A row with its emotions: its line number in the file (0-based), text and label ids (into emotions.txt). */
+    record Labelled(int line, String text, int[] emotions) {}
+
     private GoEmotions() {}
+
+    /** The emotion names of {@code directory}'s {@code emotions.txt}, in label-id order. */
+    static List<String> emotionNames(Path directory) {
+        try {
+            return Files.readAllLines(directory.resolve("emotions.txt"), StandardCharsets.UTF_8).stream()
+                    .map(String::trim)
+                    .filter(name -> !name.isEmpty())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the GoEmotions emotion names from " + directory, e);
+        }
+    }
+
+    /** Every row of {@code split} with all its emotion labels (GoEmotions is multi-label). */
+    static List<Labelled> readEmotions(Path directory, String split) {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve(split + ".tsv"), StandardCharsets.UTF_8);
+            List<Labelled> rows = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                String[] fields = lines.get(i).split("\t", -1);
+                int[] labels = java.util.Arrays.stream(fields[fields.length - 2].split(","))
+                        .map(String::trim)
+                        .mapToInt(Integer::parseInt)
+                        .toArray();
+                rows.add(new Labelled(i, text(lines.get(i)), labels));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read GoEmotions " + split + " from " + directory, e);
+        }
+    }
 
     /** The kept rows of {@code split} ({@code train}, {@code dev} or {@code test}) in {@code directory}. */
     static List<Row> read(Path directory, String split) {

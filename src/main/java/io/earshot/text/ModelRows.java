@@ -31,4 +31,13 @@ final class ModelRows {
                     parameters.toArray());
         }
     }
+
+    /** Those of {@code signalIds} that have a row of {@code model} in {@code table}. */
+    static List<UUID> ids(JdbcTemplate jdbc, String table, Collection<UUID> signalIds, String model) {
+        List<UUID> found = new ArrayList<>();
+        read(jdbc, "SELECT DISTINCT signal_id FROM " + table, signalIds, model, r -> {
+            found.add(r.getObject(1, UUID.class));
+        });
+        return found;
+    }
 }

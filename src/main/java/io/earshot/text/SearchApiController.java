@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/search?q=…&f.region=North&from=DAY&to=DAY&band=detractor&mode=hybrid&page=1}
  * (or {@code similar=SIGNAL_ID} instead of {@code q}: the texts nearest in meaning to that signal's): one page of a full-text search
- * in the caller's data scope, with total and facets; 400 with what is wrong (and the column, for a query the parser
+ * in the caller's data scope, with total, facets and the emotions of the page's hits by signal id; 400 with what is wrong (and the column, for a query the parser
  * cannot read).
  */
 @RestController
@@ -21,10 +21,12 @@ class SearchApiController {
 
     private final SearchIndex index;
     private final DataScopes scopes;
+    private final SignalEmotions emotions;
 
-    SearchApiController(SearchIndex index, DataScopes scopes) {
+    SearchApiController(SearchIndex index, DataScopes scopes, SignalEmotions emotions) {
         this.index = index;
         this.scopes = scopes;
+        this.emotions = emotions;
     }
 
     @GetMapping("/api/v1/search")
@@ -46,6 +48,10 @@ class SearchApiController {
         body.put("pages", results.pages());
         body.put("pageSize", SearchQuery.PAGE_SIZE);
         body.put("hits", results.hits());
+        // the stored emotions of this page's hits, by signal id (hits not yet embedded have none)
+        body.put(
+                "emotions",
+                emotions.of(results.hits().stream().map(SearchHit::id).toList()));
         body.put("facets", results.facets());
         body.put("index", results.index());
         return body;

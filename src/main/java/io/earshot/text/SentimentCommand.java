@@ -21,19 +21,22 @@ import picocli.CommandLine.Option;
 
 /**
  * Adds a sentiment to every row of a CSV file: the input rows, in order, plus {@code sentiment} (negative, neutral or
- * positive) and {@code sentiment_score} (P(positive) − P(negative), in [−1, 1]). Streams the file, so tens of
+ * positive), {@code sentiment_score} (P(positive) − P(negative), in [−1, 1]) and {@code emotions} (up to three
+ * GoEmotions emotions, {@code ;}-separated, from the same embedding). Streams the file, so tens of
  * thousands of rows need little memory; needs no store.
  */
 @Command(
         name = "sentiment",
         mixinStandardHelpOptions = true,
-        description = "Add sentiment and sentiment_score columns to a CSV file (no store needed).",
+        description = "Add sentiment, sentiment_score and emotions columns to a CSV file (no store needed).",
         footer = {
             "",
             "sentiment: negative, neutral or positive, the most probable class (a text over 2,000 characters: the",
             "  length-weighted mean of its sentences' probabilities).",
             "sentiment_score: P(positive) - P(negative), from -1 (surely negative) to +1 (surely positive).",
-            "Empty texts are neutral with score 0."
+            "emotions: up to 3 GoEmotions emotions (e.g. gratitude;admiration), most probable first, read from the",
+            "  same embedding (a text over 2,000 characters: from its first 2,000).",
+            "Empty texts are neutral with score 0 and no emotion."
         })
 public class SentimentCommand implements Callable<Integer> {
 
@@ -75,7 +78,7 @@ public class SentimentCommand implements Callable<Integer> {
                 return CommandLine.ExitCode.USAGE;
             }
             List<String> outHeader = new ArrayList<>(header);
-            outHeader.addAll(List.of("sentiment", "sentiment_score"));
+            outHeader.addAll(List.of("sentiment", "sentiment_score", "emotions"));
             out.writeRecord(outHeader);
             SentimentClassifier classifier = SentimentClassifier.shipped();
             long started = System.nanoTime();
@@ -112,23 +115,46 @@ public class SentimentCommand implements Callable<Integer> {
         return -1;
     }
 
-    private static List<SentimentScore> classify(SentimentClassifier classifier, List<List<String>> rows, int column) {
+    /** A row's sentiment and emotions. */
+    private record Read(SentimentScore sentiment, List<EmotionScore> emotions) {}
+
+    private static List<Read> classify(SentimentClassifier classifier, List<List<String>> rows, int column) {
+        EmotionClassifier emotions = EmotionClassifier.shipped();
         return IntStream.range(0, rows.size())
                 .parallel()
-                .mapToObj(i -> classifier.classify(
+                .mapToObj(i -> read(
+                        classifier,
+                        emotions,
                         column < rows.get(i).size() ? rows.get(i).get(column) : ""))
                 .toList();
     }
 
+    /** Embeds a text once for its sentiment and its emotions (a text too long for one embedding: by sentences). */
+    private static Read read(SentimentClassifier classifier, EmotionClassifier emotions, String text) {
+        if (text == null || text.isBlank()) {
+            return new Read(classifier.classify(text), List.of());
+        }
+        String stripped = text.strip();
+        if (stripped.length() > Embedder.MAX_CHARS) {
+            return new Read(classifier.classify(text), emotions.classify(stripped));
+        }
+        float[] vector = Embedder.shared().embed(stripped);
+        return new Read(classifier.classifyEmbedding(vector), emotions.classifyEmbedding(vector));
+    }
+
     /** Writes the rows, a short row padded with empty fields so that the new columns stay under their header. */
-    private static void write(CsvWriter out, List<List<String>> rows, List<SentimentScore> scores, int columns) {
+    private static void write(CsvWriter out, List<List<String>> rows, List<Read> scores, int columns) {
         for (int i = 0; i < rows.size(); i++) {
             List<String> fields = new ArrayList<>(rows.get(i));
             while (fields.size() < columns) {
                 fields.add("");
             }
-            fields.add(scores.get(i).sentiment().label());
-            fields.add(String.format(Locale.ROOT, "%.4f", scores.get(i).score()));
+            SentimentScore sentiment = scores.get(i).sentiment();
+            fields.add(sentiment.sentiment().label());
+            fields.add(String.format(Locale.ROOT, "%.4f", sentiment.score()));
+            fields.add(String.join(
+                    ";",
+                    scores.get(i).emotions().stream().map(EmotionScore::emotion).toList()));
             out.writeRecord(fields);
         }
     }

@@ -8,14 +8,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,9 +31,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * The embedding of every stored signal text, computed once and kept in {@code signal_embedding}, with the sentiment
- * read from it ({@link SignalSentiments}). A background job
- * embeds what has none yet: at start, and after each import. It works in batches read again from the store each time,
- * so a restart resumes where it stopped, and it writes to its own table, so imports never wait for it. Switched off
+ * ({@link SignalSentiments}) and emotions ({@link SignalEmotions}) read from it. A text is embedded once however many
+ * signals say it word for word: a signal whose text another signal already has copies that signal's vector, sentiment
+ * and emotions, and the texts left in a batch are embedded once each. A background job embeds what has none yet: at
+ * start, and after each import. It works in batches read again from the store each time, so a restart resumes where it
+ * stopped, and it writes to its own table, so imports never wait for it. Switched off
  * with {@code earshot.text.embeddings.backfill=false} (the tests do, except their own).
  */
 @Service
@@ -41,7 +48,9 @@ public class SignalEmbeddings {
 
     private final JdbcTemplate jdbc;
     private final SignalSentiments sentiments;
+    private final SignalEmotions emotions;
     private final ApplicationEventPublisher events;
+    private final Function<String, float[]> model;
     private final boolean backfill;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "embedding-backfill");
@@ -54,15 +63,36 @@ public class SignalEmbeddings {
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean running;
 
+    @Autowired
     SignalEmbeddings(
             JdbcTemplate jdbc,
             SignalSentiments sentiments,
+            SignalEmotions emotions,
             ApplicationEventPublisher events,
             @Value("${earshot.text.embeddings.backfill:true}") boolean backfill) {
+        this(
+                jdbc,
+                sentiments,
+                emotions,
+                events,
+                backfill,
+                text -> Embedder.shared().embed(text));
+    }
+
+    /** A backfill that embeds with {@code model} (the tests count its calls). */
+    SignalEmbeddings(
+            JdbcTemplate jdbc,
+            SignalSentiments sentiments,
+            SignalEmotions emotions,
+            ApplicationEventPublisher events,
+            boolean backfill,
+            Function<String, float[]> model) {
         this.jdbc = jdbc;
         this.sentiments = sentiments;
+        this.emotions = emotions;
         this.events = events;
         this.backfill = backfill;
+        this.model = model;
     }
 
     /** The vectors of the given signals that have one. */
@@ -98,6 +128,7 @@ public class SignalEmbeddings {
     @EventListener({SignalsDeleted.class, CustomerErased.class})
     public long dropOrphans() {
         return sentiments.dropOrphans()
+                + emotions.dropOrphans()
                 + jdbc.update(
                         "DELETE FROM signal_embedding WHERE NOT EXISTS (SELECT 1 FROM signal s WHERE s.id = signal_id)");
     }
@@ -122,7 +153,12 @@ public class SignalEmbeddings {
         }
     }
 
-    /** Embeds every stored text without a vector of the current model, batch by batch; returns how many. */
+    /**
+     * Embeds every stored text without a vector of the current model, batch by batch; returns how many signals got a
+     * vector (copied from an identical text or computed). Each batch first copies from signals with the identical text
+     * already embedded, then embeds each distinct text left once, and publishes {@link TextsEmbedded} with every signal
+     * of the batch.
+     */
     public long embedMissing() {
         running = true;
         long done = 0;
@@ -138,23 +174,35 @@ public class SignalEmbeddings {
                 if (batch.isEmpty()) {
                     break;
                 }
-                List<float[]> vectors = embed(batch.stream().map(Missing::text).toList());
+                List<UUID> ids = batch.stream().map(Missing::id).toList();
+                Set<UUID> copied = copyFromIdenticalTexts(ids);
+                Map<String, List<UUID>> byText = new LinkedHashMap<>();
+                for (Missing missing : batch) {
+                    if (!copied.contains(missing.id())) {
+                        byText.computeIfAbsent(missing.text(), text -> new ArrayList<>())
+                                .add(missing.id());
+                    }
+                }
+                List<String> texts = List.copyOf(byText.keySet());
+                List<List<UUID>> groups = List.copyOf(byText.values());
+                List<float[]> vectors = embed(texts);
                 List<Object[]> rows = new ArrayList<>(batch.size());
-                for (int i = 0; i < batch.size(); i++) {
-                    rows.add(new Object[] {batch.get(i).id(), Embedder.MODEL, literal(vectors.get(i))});
+                for (int i = 0; i < groups.size(); i++) {
+                    String vector = literal(vectors.get(i));
+                    for (UUID id : groups.get(i)) {
+                        rows.add(new Object[] {id, Embedder.MODEL, vector});
+                    }
                 }
                 jdbc.batchUpdate(
                         "INSERT INTO signal_embedding (signal_id, model, vector) VALUES (?, ?, CAST(? AS FLOAT[384]))",
                         rows);
-                sentiments.write(
-                        batch.stream().map(Missing::id).toList(),
-                        batch.stream().map(Missing::text).toList(),
-                        vectors);
-                events.publishEvent(
-                        new TextsEmbedded(batch.stream().map(Missing::id).toList()));
+                sentiments.write(groups, texts, vectors);
+                emotions.write(groups, vectors);
+                events.publishEvent(new TextsEmbedded(ids));
                 done += batch.size();
             }
             done += sentiments.fillMissing(BATCH);
+            emotions.fillMissing(BATCH);
         } finally {
             running = false;
         }
@@ -165,15 +213,27 @@ public class SignalEmbeddings {
     }
 
     /**
+     * Gives the signals whose text an embedded signal already has that signal's vector, sentiment and emotions; returns
+     * those that got a vector.
+     */
+    private Set<UUID> copyFromIdenticalTexts(List<UUID> ids) {
+        if (IdenticalTexts.copy(jdbc, "signal_embedding", "vector", Embedder.MODEL, ids) == 0) {
+            return Set.of();
+        }
+        Set<UUID> copied = new HashSet<>(ModelRows.ids(jdbc, "signal_embedding", ids, Embedder.MODEL));
+        List<UUID> those = List.copyOf(copied);
+        sentiments.copyFromIdenticalTexts(those);
+        emotions.copyFromIdenticalTexts(those);
+        return copied;
+    }
+
+    /**
      * Embeds on all cores but one (at least one), so that pages and imports stay quick while a large store is
      * embedded in the background.
      */
     private List<float[]> embed(List<String> texts) {
         try {
-            return pool.submit(() -> texts.parallelStream()
-                            .map(text -> Embedder.shared().embed(text))
-                            .toList())
-                    .get();
+            return pool.submit(() -> texts.parallelStream().map(model).toList()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while embedding", e);

@@ -45,29 +45,40 @@ public class SignalSentiments {
         return found;
     }
 
-    /** Stores the sentiment of texts whose vectors were just computed (long texts are read sentence by sentence). */
-    void write(List<UUID> ids, List<String> texts, List<float[]> vectors) {
+    /**
+     * Stores the sentiment of texts whose vectors were just computed: text i, with vector i, is the text of every signal
+     * in group i (long texts are read sentence by sentence).
+     */
+    void write(List<List<UUID>> groups, List<String> texts, List<float[]> vectors) {
         SentimentClassifier classifier = SentimentClassifier.shipped();
-        List<Object[]> rows = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
+        List<Object[]> rows = new ArrayList<>(groups.size());
+        for (int i = 0; i < groups.size(); i++) {
             String text = texts.get(i);
             SentimentScore score = text.length() <= Embedder.MAX_CHARS
                     ? classifier.classifyEmbedding(vectors.get(i))
                     : classifier.classify(text);
-            rows.add(new Object[] {
-                ids.get(i),
-                MODEL,
-                score.sentiment().label(),
-                score.score(),
-                score.negative(),
-                score.neutral(),
-                score.positive()
-            });
+            for (UUID id : groups.get(i)) {
+                rows.add(new Object[] {
+                    id,
+                    MODEL,
+                    score.sentiment().label(),
+                    score.score(),
+                    score.negative(),
+                    score.neutral(),
+                    score.positive()
+                });
+            }
         }
         jdbc.batchUpdate(
                 "INSERT INTO signal_sentiment (signal_id, model, sentiment, score, negative, neutral, positive)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows);
+    }
+
+    /** Copies the sentiment of signals with the identical text to those of {@code signalIds} without one. */
+    int copyFromIdenticalTexts(List<UUID> signalIds) {
+        return IdenticalTexts.copy(
+                jdbc, "signal_sentiment", "sentiment, score, negative, neutral, positive", MODEL, signalIds);
     }
 
     /** Sentiment for texts embedded before sentiment was stored: classified from their text. */
@@ -87,7 +98,7 @@ public class SignalSentiments {
             }
             List<String> texts = missing.stream().map(Missing::text).toList();
             write(
-                    missing.stream().map(Missing::id).toList(),
+                    missing.stream().map(m -> List.of(m.id())).toList(),
                     texts,
                     Embedder.shared().embedAll(texts));
             done += missing.size();

@@ -177,7 +177,7 @@ public class TrainSentimentCommand implements Callable<Integer> {
         return features;
     }
 
-    private static float[][] embed(List<String> texts, String split) {
+    static float[][] embed(List<String> texts, String split) {
         Embedder embedder = Embedder.shared();
         float[][] vectors = new float[texts.size()][];
         AtomicInteger done = new AtomicInteger();
@@ -190,7 +190,7 @@ public class TrainSentimentCommand implements Callable<Integer> {
         return vectors;
     }
 
-    private static float[][] readCache(Path file, int lines) throws IOException {
+    static float[][] readCache(Path file, int lines) throws IOException {
         if (!Files.exists(file)) {
             return null;
         }
@@ -209,7 +209,7 @@ public class TrainSentimentCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeCache(Path file, float[][] vectors) throws IOException {
+    static void writeCache(Path file, float[][] vectors) throws IOException {
         Files.createDirectories(file.getParent());
         try (DataOutputStream out =
                 new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {

@@ -34,7 +34,7 @@ class SentimentCommandTests {
 
         assertThat(run.exitCode).isZero();
         List<List<String>> rows = read(out());
-        assertThat(rows.get(0)).containsExactly("id", "comment", "region", "sentiment", "sentiment_score");
+        assertThat(rows.get(0)).containsExactly("id", "comment", "region", "sentiment", "sentiment_score", "emotions");
         assertThat(rows).hasSize(4);
         assertThat(rows.get(1).subList(0, 4)).containsExactly("1", "I love this app, thank you!", "North", "positive");
         assertThat(rows.get(2).subList(0, 4))
@@ -42,6 +42,8 @@ class SentimentCommandTests {
         assertThat(rows.get(3).get(3)).isEqualTo("neutral");
         assertThat(Double.parseDouble(rows.get(1).get(4))).isBetween(0.5, 1.0);
         assertThat(Double.parseDouble(rows.get(2).get(4))).isBetween(-1.0, -0.5);
+        assertThat(rows.get(1).get(5).split(";")).contains("gratitude").hasSizeLessThanOrEqualTo(3);
+        assertThat(rows.get(2).get(5).split(";")).contains("anger");
         assertThat(run.err).contains("Wrote 3 rows");
     }
 
@@ -60,13 +62,14 @@ class SentimentCommandTests {
         assertThat(run.exitCode).isZero();
         List<List<String>> rows = read(out());
         assertThat(rows).hasSize(6);
-        assertThat(rows.get(1)).containsExactly("empty", "", "neutral", "0.0000");
+        assertThat(rows.get(1)).containsExactly("empty", "", "neutral", "0.0000", "");
         for (List<String> row : rows.subList(2, 5)) {
             assertThat(row.get(2)).isIn("negative", "neutral", "positive");
             assertThat(Double.parseDouble(row.get(3))).isBetween(-1.0, 1.0);
+            assertThat(row.get(4)).isNotEmpty();
         }
         assertThat(rows.get(3).get(2)).isEqualTo("negative");
-        assertThat(rows.get(5)).containsExactly("short-row", "", "neutral", "0.0000");
+        assertThat(rows.get(5)).containsExactly("short-row", "", "neutral", "0.0000", "");
     }
 
     @Test
