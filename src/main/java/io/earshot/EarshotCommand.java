@@ -2,6 +2,7 @@ package io.earshot;
 
 import io.earshot.access.UsersCommand;
 import io.earshot.bench.BenchCommand;
+import io.earshot.bench.SearchBenchCommand;
 import io.earshot.demo.DemoCommand;
 import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Unmatched;
             UsersCommand.class,
             CustomersCommand.class,
             BenchCommand.class,
+            SearchBenchCommand.class,
             ThemesCommand.class,
             ReindexCommand.class,
             SentimentCommand.class,
