@@ -33,9 +33,12 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -43,6 +46,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -288,19 +293,25 @@ public class SearchIndex implements DisposableBean {
                                     .add(words, Occur.SHOULD)
                                     .add(neighbours, Occur.SHOULD)
                                     .build();
-            FacetCounts.Counts counts = searcher.search(matched, FacetCounts.manager(SearchResults.FACET_FIELDS));
             int wanted = query.page() * SearchQuery.PAGE_SIZE;
+            FacetCounts.Counts counts;
             ScoreDoc[] ranked;
-            if (!scored) {
-                ranked = searcher.search(matched, wanted, NEWEST_FIRST).scoreDocs;
-            } else if (neighbours == null) {
-                ranked = searcher.search(words, wanted).scoreDocs;
-            } else if (words == null) {
-                ranked = searcher.search(neighbours, wanted).scoreDocs;
+            if (!scored || neighbours == null) {
+                // one pass over the matches for both the facet counts and the first hits
+                CollectorManager<? extends Collector, ? extends TopDocs> first = scored
+                        ? new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE)
+                        : new TopFieldCollectorManager(NEWEST_FIRST, wanted, Integer.MAX_VALUE);
+                Object[] both = searcher.search(
+                        matched, new MultiCollectorManager(first, FacetCounts.manager(SearchResults.FACET_FIELDS)));
+                ranked = ((TopDocs) both[0]).scoreDocs;
+                counts = (FacetCounts.Counts) both[1];
             } else {
-                ranked = ReciprocalRanks.fuse(
-                        searcher.search(words, Math.max(wanted, NEIGHBOURS)).scoreDocs,
-                        searcher.search(neighbours, NEIGHBOURS).scoreDocs);
+                counts = searcher.search(matched, FacetCounts.manager(SearchResults.FACET_FIELDS));
+                ranked = words == null
+                        ? searcher.search(neighbours, wanted).scoreDocs
+                        : ReciprocalRanks.fuse(
+                                searcher.search(words, Math.max(wanted, NEIGHBOURS)).scoreDocs,
+                                searcher.search(neighbours, NEIGHBOURS).scoreDocs);
             }
             ScoreDoc[] page = Arrays.copyOfRange(
                     ranked, Math.min(ranked.length, wanted - SearchQuery.PAGE_SIZE), Math.min(ranked.length, wanted));
