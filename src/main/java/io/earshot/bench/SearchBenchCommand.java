@@ -285,6 +285,17 @@ public class SearchBenchCommand implements Callable<Integer> {
             timed.put(path, new double[n]);
         }
         long[] totals = new long[n];
+        int differ = 0;
+        for (int q = 0; q < n; q++) {
+            long earshot = index.search(text(texts.get(q), SearchQuery.Mode.TEXT), DataScope.EVERYTHING)
+                    .total();
+            if (earshot != raw.count(words.get(q))) {
+                differ++;
+            }
+        }
+        say(
+                "same query check: %d of %d full-text queries count different matches in Earshot and raw Lucene",
+                differ, n);
         say("load average before the queries: %s; %d warm-up round(s), then one timed", loadAverage(), warmUp);
         for (int round = 0; round <= warmUp; round++) {
             boolean timing = round == warmUp;
