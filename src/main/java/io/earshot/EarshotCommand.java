@@ -3,6 +3,7 @@ package io.earshot;
 import io.earshot.access.UsersCommand;
 import io.earshot.bench.BenchCommand;
 import io.earshot.bench.BenchEmbeddingsCommand;
+import io.earshot.bench.SearchBenchCommand;
 import io.earshot.demo.DemoCommand;
 import io.earshot.metric.MetricsCommand;
 import io.earshot.platform.CommandContext;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Unmatched;
             CustomersCommand.class,
             BenchCommand.class,
             BenchEmbeddingsCommand.class,
+            SearchBenchCommand.class,
             ThemesCommand.class,
             ReindexCommand.class,
             DiscoverThemesCommand.class,

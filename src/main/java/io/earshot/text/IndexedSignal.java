@@ -4,7 +4,14 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-/** A signal as the search index holds it: what search filters by, ranks on and shows. */
+/**
+ * A signal as the search index holds it: what search filters by, ranks on and shows.
+ *
+ * @param fields the signal fields that have a value
+ * @param vector the stored sentence vector of its text, or {@code null} while the text is not embedded (or absent)
+ * @param sentiment its stored sentiment (negative, neutral, positive), or {@code null}
+ * @param theme the id of its active theme, or {@code null}
+ */
 record IndexedSignal(
         UUID id,
         LocalDateTime occurredAt,
@@ -12,7 +19,10 @@ record IndexedSignal(
         Integer nps,
         Integer csat,
         Integer ces,
-        String text) {
+        String text,
+        float[] vector,
+        String sentiment,
+        Integer theme) {
 
     IndexedSignal {
         fields = Map.copyOf(fields);

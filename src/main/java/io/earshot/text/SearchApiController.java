@@ -11,21 +11,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/search?q=…&f.region=North&from=DAY&to=DAY&band=detractor&mode=hybrid&page=1}
- * (or {@code similar=SIGNAL_ID} instead of {@code q}: the texts nearest in meaning to that signal's): one page of a full-text search
- * in the caller's data scope, with total, facets and the emotions of the page's hits by signal id; 400 with what is wrong (and the column, for a query the parser
- * cannot read).
+ * {@code GET /api/v1/search?q=…&f.region=North&sentiment=negative&theme=12&from=DAY&to=DAY&band=detractor&mode=hybrid&page=1}
+ * (or {@code similar=SIGNAL_ID} instead of {@code q}: the texts nearest in meaning to that signal's): one page of a
+ * search (words and meaning fused unless {@code mode=text} or {@code mode=semantic}) in the caller's data scope, with
+ * total, facets (theme facet by id, with {@code themes} giving their labels), the emotions of the page's hits by
+ * signal id and how many texts are embedded; 400 with
+ * what is wrong (and the column, for a query the parser cannot read).
  */
 @RestController
 class SearchApiController {
 
     private final SearchIndex index;
     private final DataScopes scopes;
+    private final SignalEmbeddings embeddings;
     private final SignalEmotions emotions;
 
-    SearchApiController(SearchIndex index, DataScopes scopes, SignalEmotions emotions) {
+    SearchApiController(SearchIndex index, DataScopes scopes, SignalEmbeddings embeddings, SignalEmotions emotions) {
         this.index = index;
         this.scopes = scopes;
+        this.embeddings = embeddings;
         this.emotions = emotions;
     }
 
@@ -53,7 +57,16 @@ class SearchApiController {
                 "emotions",
                 emotions.of(results.hits().stream().map(SearchHit::id).toList()));
         body.put("facets", results.facets());
+        Map<String, String> themes = new LinkedHashMap<>();
+        Map<String, String> labels = index.themeLabels();
+        results.facets().getOrDefault("theme", Map.of()).keySet().forEach(id -> {
+            if (labels.containsKey(id)) {
+                themes.put(id, labels.get(id));
+            }
+        });
+        body.put("themes", themes);
         body.put("index", results.index());
+        body.put("embedded", embeddings.progress());
         return body;
     }
 

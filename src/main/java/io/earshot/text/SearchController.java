@@ -25,18 +25,18 @@ class SearchController {
         this.embeddings = embeddings;
     }
 
-    /** A facet value with its count and the link that narrows the search to it. */
-    record FacetLink(String value, long count, String href) {}
+    /** A facet value (with its label: a theme's name, else the value) with its count and the link to narrow to it. */
+    record FacetLink(String value, String label, long count, String href) {}
 
     /** A filter in force, with the link to the same search without it. */
     record Chip(String field, String value, String removeHref) {}
 
     @GetMapping("/search")
     String search(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
-        model.addAttribute("fieldNames", SearchQuery.fieldNames());
+        model.addAttribute("fieldNames", SearchQuery.filterNames());
         model.addAttribute("status", index.status());
         model.addAttribute("analysis", embeddings.progress());
-        model.addAttribute("semantic", index.isSemantic());
+        model.addAttribute("semantic", index.hasVectors());
         model.addAttribute("q", parameters.getOrDefault("q", ""));
         SearchQuery query;
         try {
@@ -52,8 +52,9 @@ class SearchController {
                         "similarTo", index.textOf(id, scopes.current()).orElse(""));
             }
             model.addAttribute("results", results);
-            model.addAttribute("facets", facets(results));
-            model.addAttribute("chips", chips(query));
+            Map<String, String> themes = index.themeLabels();
+            model.addAttribute("facets", facets(results, themes));
+            model.addAttribute("chips", chips(query, themes));
             model.addAttribute(
                     "previousHref", results.hasPrevious() ? SearchLinks.href(query.atPage(query.page() - 1)) : null);
             model.addAttribute("nextHref", results.hasNext() ? SearchLinks.href(query.atPage(query.page() + 1)) : null);
@@ -77,24 +78,44 @@ class SearchController {
         return all;
     }
 
-    private static Map<String, List<FacetLink>> facets(SearchResults results) {
+    /**
+     * The facets as links, but not for a field already filtered, nor sentiment or theme while no matching signal has
+     * one (texts not analysed yet, no themes).
+     */
+    private static Map<String, List<FacetLink>> facets(SearchResults results, Map<String, String> themes) {
         Map<String, List<FacetLink>> facets = new LinkedHashMap<>();
         results.facets().forEach((field, counts) -> {
-            if (results.query().fields().containsKey(field)) {
+            if (results.query().fields().containsKey(field)
+                    || (SearchQuery.DERIVED_FIELDS.contains(field)
+                            && counts.keySet().equals(java.util.Set.of("")))) {
                 return;
             }
             List<FacetLink> links = new ArrayList<>();
-            counts.forEach((value, count) -> links.add(
-                    new FacetLink(value, count, SearchLinks.href(results.query().with(field, value)))));
+            counts.forEach((value, count) -> links.add(new FacetLink(
+                    value,
+                    label(field, value, themes),
+                    count,
+                    SearchLinks.href(results.query().with(field, value)))));
             facets.put(field, links);
         });
         return facets;
     }
 
-    private static List<Chip> chips(SearchQuery query) {
+    /** How a filter value shows: a theme by its label, nothing as "(none)", other values as they are. */
+    private static String label(String field, String value, Map<String, String> themes) {
+        if (value.isEmpty()) {
+            return "(none)";
+        }
+        return field.equals("theme") ? themes.getOrDefault(value, "theme " + value + " (no longer active)") : value;
+    }
+
+    private static List<Chip> chips(SearchQuery query, Map<String, String> themes) {
         List<Chip> chips = new ArrayList<>();
         query.fields()
-                .forEach((field, value) -> chips.add(new Chip(field, value, SearchLinks.href(query.without(field)))));
+                .forEach((field, value) -> chips.add(new Chip(
+                        field,
+                        field.equals("theme") && !value.isEmpty() ? label(field, value, themes) : value,
+                        SearchLinks.href(query.without(field)))));
         if (query.band() != null) {
             chips.add(new Chip(
                     "band",

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,23 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -38,6 +46,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -48,16 +58,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The full-text index of every signal, in {@code <data-dir>/index/signals}: BM25 over the texts, with every signal
- * field, the time and the scores for filters, and the viewer's data scope applied to every search. It is derived from
- * the store and can be rebuilt from it at any time; all changes run one at a time on a background thread, so
- * ingestion never waits for indexing.
+ * The search index of every signal, in {@code <data-dir>/index/signals}: BM25 over the texts and nearest neighbours
+ * over their stored sentence vectors, with every signal field, sentiment, theme, the time and the scores for filters,
+ * and the viewer's data scope applied to every search. It is derived from the store and can be rebuilt from it at any
+ * time; all changes run one at a time on a background thread, so ingestion never waits for indexing. It embeds no
+ * signal text itself: vectors come from {@code signal_embedding}, and a document is indexed again with its vector when
+ * the background embedding reports it ({@link TextsEmbedded}).
  */
 @Service
 public class SearchIndex implements DisposableBean {
 
-    /** The layout of the documents; an index written with another is rebuilt. */
-    static final String LAYOUT_VERSION = "1";
+    /**
+     * The layout of the documents; an index written with another is rebuilt. 2: vectors read from the store (no longer
+     * embedded while indexing), sentiment and theme as fields.
+     */
+    static final String LAYOUT_VERSION = "2";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
     /** Nearest texts by meaning that a semantic or hybrid search considers. */
@@ -69,7 +84,6 @@ public class SearchIndex implements DisposableBean {
     private static final int COMMIT_EVERY = 20_000;
 
     private final SignalTexts texts;
-    private final boolean semantic;
     private final Analyzer analyzer = SignalDocuments.analyzer();
     private final Directory directory;
     private final IndexWriter writer;
@@ -86,15 +100,21 @@ public class SearchIndex implements DisposableBean {
     private volatile boolean closing;
     private final AtomicReference<IndexStatus> rebuilding = new AtomicReference<>();
 
+    /**
+     * @param indexDir where the index lives; empty for {@code <data-dir>/index/signals} (the search benchmark builds
+     *     its own elsewhere)
+     */
     SearchIndex(
             SignalTexts texts,
             @Value("${earshot.data-dir}") Path dataDir,
-            @Value("${earshot.search.semantic:false}") boolean semantic) {
+            @Value("${earshot.search.index-dir:}") String indexDir) {
         this.texts = texts;
-        this.semantic = semantic;
-        String layout = LAYOUT_VERSION + (semantic ? "+" + Embedder.MODEL : "");
+        Path path = indexDir == null || indexDir.isBlank()
+                ? dataDir.resolve("index").resolve("signals")
+                : Path.of(indexDir);
+        String layout = LAYOUT_VERSION + "+" + Embedder.MODEL;
         try {
-            directory = FSDirectory.open(dataDir.resolve("index").resolve("signals"));
+            directory = FSDirectory.open(path);
             current = DirectoryReader.indexExists(directory)
                     && layout.equals(SegmentInfos.readLatestCommit(directory)
                             .getUserData()
@@ -102,12 +122,14 @@ public class SearchIndex implements DisposableBean {
             IndexWriterConfig config = new IndexWriterConfig(analyzer);
             // every change commits when complete: a rebuild cut short by shutdown must not leave half an index behind
             config.setCommitOnClose(false);
+            // vectors make documents large (1.5 kB each): bigger segments mean fewer graphs to merge and to search
+            config.setRAMBufferSizeMB(128);
             config.setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
             writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(Map.of(VERSION_KEY, layout).entrySet());
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the search index under " + dataDir.resolve("index"), e);
+            throw new UncheckedIOException("Cannot open the search index under " + path, e);
         }
     }
 
@@ -136,115 +158,116 @@ public class SearchIndex implements DisposableBean {
 
     /**
      * One page of the signals {@code query} finds that {@code scope} lets its viewer see, most relevant first, with the
-     * total and facet counts.
+     * total and facet counts. By default (no mode) words and meaning are fused; while no indexed text has a vector
+     * yet, a search by meaning finds nothing and a hybrid search is a search by words.
      *
      * @throws SearchSyntaxException when the query's words cannot be read
      */
     public SearchResults search(SearchQuery query, DataScope scope) {
         SearchQuery.Mode mode = modeOf(query);
         Query filters = SignalQueries.filters(query, scope);
-        Query words = query.text() == null || mode == SearchQuery.Mode.SEMANTIC
+        if (query.text() == null) {
+            return run(query, filtered(new MatchAllDocsQuery(), filters), null, false);
+        }
+        Query words = mode == SearchQuery.Mode.SEMANTIC
                 ? null
                 : filtered(SignalQueries.words(query.text(), analyzer), filters);
-        Query meaning = query.text() == null || mode == SearchQuery.Mode.TEXT
+        Query meaning = mode == SearchQuery.Mode.TEXT || !hasVectors()
                 ? null
                 : new KnnFloatVectorQuery(
                         SignalDocuments.VECTOR, Embedder.shared().embed(query.text()), NEIGHBOURS, filters);
-        Query matched = query.text() == null
-                ? filtered(new MatchAllDocsQuery(), filters)
-                : switch (mode) {
-                    case TEXT -> words;
-                    case SEMANTIC -> meaning;
-                    case HYBRID ->
-                        new BooleanQuery.Builder()
-                                .add(words, Occur.SHOULD)
-                                .add(meaning, Occur.SHOULD)
-                                .build();
-                };
-        return run(
-                query,
-                matched,
-                words,
-                query.text() != null,
-                (searcher, wanted) -> query.text() == null
-                        ? searcher.search(matched, wanted, NEWEST_FIRST).scoreDocs
-                        : switch (mode) {
-                            case TEXT -> searcher.search(words, wanted).scoreDocs;
-                            case SEMANTIC -> searcher.search(meaning, wanted).scoreDocs;
-                            case HYBRID ->
-                                ReciprocalRanks.fuse(
-                                        searcher.search(words, Math.max(wanted, NEIGHBOURS)).scoreDocs,
-                                        searcher.search(meaning, NEIGHBOURS).scoreDocs);
-                        });
+        if (words == null && meaning == null) {
+            return new SearchResults(query, 0, List.of(), Map.of(), status());
+        }
+        return run(query, words, meaning, true);
     }
 
     /**
-     * One page of the signals nearest in meaning to signal {@code id} (itself left out), among those the filters of
-     * {@code query} select and {@code scope} lets its viewer see; its words and mode are ignored. Nothing when the
-     * viewer may not see {@code id} or it has no text.
-     *
-     * @throws IllegalArgumentException when texts are not embedded ({@link #isSemantic()})
+     * One page of the signals nearest in meaning to signal {@code id} (itself left out), by the vector stored for it,
+     * among those the filters of {@code query} select and {@code scope} lets its viewer see; its words and mode are
+     * ignored. Nothing when the viewer may not see {@code id} or its text has no vector yet.
      */
     public SearchResults similar(UUID id, SearchQuery query, DataScope scope) {
-        modeOf(query.in(SearchQuery.Mode.SEMANTIC));
-        Optional<String> text = textOf(id, scope);
-        if (text.isEmpty()) {
+        Optional<float[]> vector = vectorOf(id, scope);
+        if (vector.isEmpty()) {
             return new SearchResults(query, 0, List.of(), Map.of(), status());
         }
         Query others = new BooleanQuery.Builder()
                 .add(SignalQueries.filters(query, scope), Occur.FILTER)
                 .add(new TermQuery(new Term(SignalDocuments.ID, id.toString())), Occur.MUST_NOT)
                 .build();
-        Query meaning = new KnnFloatVectorQuery(
-                SignalDocuments.VECTOR, Embedder.shared().embed(text.get()), NEIGHBOURS, others);
-        return run(query, meaning, null, true, (searcher, wanted) -> searcher.search(meaning, wanted).scoreDocs);
+        return run(
+                query, null, new KnnFloatVectorQuery(SignalDocuments.VECTOR, vector.get(), NEIGHBOURS, others), true);
     }
 
     /** The text of signal {@code id}, if {@code scope} lets its viewer see it. */
     public Optional<String> textOf(UUID id, DataScope scope) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                Query visible = filtered(
-                        new TermQuery(new Term(SignalDocuments.ID, id.toString())), SignalQueries.scope(scope));
-                ScoreDoc[] found = searcher.search(visible, 1).scoreDocs;
-                return found.length == 0
-                        ? Optional.empty()
-                        : Optional.ofNullable(searcher.storedFields()
-                                .document(found[0].doc, Set.of(SignalDocuments.TEXT))
-                                .get(SignalDocuments.TEXT));
-            } finally {
-                searchers.release(searcher);
+        return read(searcher -> {
+            int doc = visibleDoc(searcher, id, scope);
+            return doc < 0
+                    ? Optional.empty()
+                    : Optional.ofNullable(searcher.storedFields()
+                            .document(doc, Set.of(SignalDocuments.TEXT))
+                            .get(SignalDocuments.TEXT));
+        });
+    }
+
+    /** The indexed vector of signal {@code id}, if {@code scope} lets its viewer see it and its text has one. */
+    Optional<float[]> vectorOf(UUID id, DataScope scope) {
+        return read(searcher -> {
+            int doc = visibleDoc(searcher, id, scope);
+            if (doc < 0) {
+                return Optional.empty();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the search index", e);
-        }
+            LeafReaderContext leaf = searcher.getIndexReader()
+                    .leaves()
+                    .get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(SignalDocuments.VECTOR);
+            if (values == null) {
+                return Optional.empty();
+            }
+            KnnVectorValues.DocIndexIterator iterator = values.iterator();
+            return iterator.advance(doc - leaf.docBase) == doc - leaf.docBase
+                    ? Optional.of(values.vectorValue(iterator.index()).clone())
+                    : Optional.empty();
+        });
     }
 
-    /** How a search orders its hits: the first {@code wanted}, best first. */
-    private interface Ranking {
-        ScoreDoc[] rank(IndexSearcher searcher, int wanted) throws IOException;
-    }
-
-    private SearchResults run(SearchQuery query, Query matched, Query words, boolean scored, Ranking ranking) {
-        IndexStatus status = status();
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                FacetCounts.Counts counts = searcher.search(matched, FacetCounts.manager(SearchResults.FACET_FIELDS));
-                int wanted = query.page() * SearchQuery.PAGE_SIZE;
-                ScoreDoc[] ranked = ranking.rank(searcher, wanted);
-                ScoreDoc[] page = Arrays.copyOfRange(
-                        ranked,
-                        Math.min(ranked.length, wanted - SearchQuery.PAGE_SIZE),
-                        Math.min(ranked.length, wanted));
-                String[] snippets = snippets(searcher, words, page);
-                StoredFields stored = searcher.storedFields();
-                List<SearchHit> hits = new ArrayList<>();
-                for (int i = 0; i < page.length; i++) {
-                    hits.add(SignalDocuments.hit(stored, page[i].doc, scored ? page[i].score : 0, snippets[i]));
+    /** Whether any indexed text has its vector yet, so that search by meaning can find something. */
+    public boolean hasVectors() {
+        return read(searcher -> {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(SignalDocuments.VECTOR);
+                if (values != null && values.size() > 0) {
+                    return true;
                 }
-                return new SearchResults(query, counts.total(), hits, counts.facets(), status);
+            }
+            return false;
+        });
+    }
+
+    /** The labels of the active themes, by id, for the theme facet and filter. */
+    public Map<String, String> themeLabels() {
+        return texts.themeLabels();
+    }
+
+    private static int visibleDoc(IndexSearcher searcher, UUID id, DataScope scope) throws IOException {
+        Query visible =
+                filtered(new TermQuery(new Term(SignalDocuments.ID, id.toString())), SignalQueries.scope(scope));
+        ScoreDoc[] found = searcher.search(visible, 1).scoreDocs;
+        return found.length == 0 ? -1 : found[0].doc;
+    }
+
+    /** Something read from the current searcher. */
+    private interface Reading<T> {
+        T read(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T read(Reading<T> reading) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return reading.read(searcher);
             } finally {
                 searchers.release(searcher);
             }
@@ -253,21 +276,58 @@ public class SearchIndex implements DisposableBean {
         }
     }
 
-    /** Whether texts are embedded, so that semantic and hybrid search are available. */
-    public boolean isSemantic() {
-        return semantic;
+    /**
+     * Runs a search: by {@code words} (BM25, or newest first when not {@code scored}), by {@code meaning} (nearest
+     * neighbours), or both fused by reciprocal rank. The nearest neighbours are searched once (the query is rewritten
+     * to its hits) for both the facet counts and the ranking.
+     */
+    private SearchResults run(SearchQuery query, Query words, Query meaning, boolean scored) {
+        IndexStatus status = status();
+        return read(searcher -> {
+            Query neighbours = meaning == null ? null : searcher.rewrite(meaning);
+            Query matched = neighbours == null
+                    ? words
+                    : words == null
+                            ? neighbours
+                            : new BooleanQuery.Builder()
+                                    .add(words, Occur.SHOULD)
+                                    .add(neighbours, Occur.SHOULD)
+                                    .build();
+            int wanted = query.page() * SearchQuery.PAGE_SIZE;
+            FacetCounts.Counts counts;
+            ScoreDoc[] ranked;
+            if (!scored || neighbours == null) {
+                // one pass over the matches for both the facet counts and the first hits
+                CollectorManager<? extends Collector, ? extends TopDocs> first = scored
+                        ? new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE)
+                        : new TopFieldCollectorManager(NEWEST_FIRST, wanted, Integer.MAX_VALUE);
+                Object[] both = searcher.search(
+                        matched, new MultiCollectorManager(first, FacetCounts.manager(SearchResults.FACET_FIELDS)));
+                ranked = ((TopDocs) both[0]).scoreDocs;
+                counts = (FacetCounts.Counts) both[1];
+            } else {
+                counts = searcher.search(matched, FacetCounts.manager(SearchResults.FACET_FIELDS));
+                ranked = words == null
+                        ? searcher.search(neighbours, wanted).scoreDocs
+                        : ReciprocalRanks.fuse(
+                                searcher.search(words, Math.max(wanted, NEIGHBOURS)).scoreDocs,
+                                searcher.search(neighbours, NEIGHBOURS).scoreDocs);
+            }
+            ScoreDoc[] page = Arrays.copyOfRange(
+                    ranked, Math.min(ranked.length, wanted - SearchQuery.PAGE_SIZE), Math.min(ranked.length, wanted));
+            String[] snippets = snippets(searcher, scored ? words : null, page);
+            StoredFields stored = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>();
+            for (int i = 0; i < page.length; i++) {
+                hits.add(SignalDocuments.hit(stored, page[i].doc, scored ? page[i].score : 0, snippets[i]));
+            }
+            return new SearchResults(query, counts.total(), hits, counts.facets(), status);
+        });
     }
 
-    /** The mode a search runs in: as asked, or hybrid when texts are embedded and text otherwise. */
+    /** The mode a search runs in: as asked, else hybrid (words and meaning fused). */
     SearchQuery.Mode modeOf(SearchQuery query) {
-        if (query.mode() == null) {
-            return semantic ? SearchQuery.Mode.HYBRID : SearchQuery.Mode.TEXT;
-        }
-        if (query.mode() != SearchQuery.Mode.TEXT && !semantic) {
-            throw new IllegalArgumentException("Search by meaning is switched off on this server (set"
-                    + " earshot.search.semantic=true to embed texts when indexing); use mode=text");
-        }
-        return query.mode();
+        return query.mode() == null ? SearchQuery.Mode.HYBRID : query.mode();
     }
 
     private static Query filtered(Query query, Query filters) {
@@ -292,9 +352,36 @@ public class SearchIndex implements DisposableBean {
                 2);
     }
 
-    private org.apache.lucene.document.Document document(IndexedSignal signal) {
-        boolean embed = semantic && signal.text() != null && !signal.text().isBlank();
-        return SignalDocuments.document(signal, embed ? Embedder.shared().embed(signal.text()) : null);
+    /**
+     * Indexes again the given signals as the store now holds them (their vector, sentiment and theme included), and
+     * removes those no longer stored, in the background. What derives data from signals calls it after writing (the
+     * embedding backfill through {@link TextsEmbedded}; theme assignment after assigning or editing themes).
+     */
+    public Future<?> refresh(Collection<UUID> signalIds) {
+        List<UUID> ids = List.copyOf(signalIds);
+        return change("refresh " + ids.size() + " signals", () -> {
+            List<IndexedSignal> batch = new ArrayList<>();
+            texts.byIds(ids, batch::add);
+            Set<UUID> gone = new HashSet<>(ids);
+            for (IndexedSignal signal : batch) {
+                writer.updateDocument(
+                        new Term(SignalDocuments.ID, signal.id().toString()), SignalDocuments.document(signal));
+                gone.remove(signal.id());
+            }
+            for (UUID id : gone) {
+                writer.deleteDocuments(new Term(SignalDocuments.ID, id.toString()));
+            }
+            commit();
+            return null;
+        });
+    }
+
+    /**
+     * Indexes every signal again from the store, in the background: after changes that touch many signals at once
+     * (themes recomputed, merged or deleted). The same as {@link #rebuildInBackground()}.
+     */
+    public Future<?> refreshAll() {
+        return rebuildInBackground();
     }
 
     /** Indexes the signals an import added, in the background; returns at once. */
@@ -303,7 +390,8 @@ public class SearchIndex implements DisposableBean {
             List<IndexedSignal> batch = new ArrayList<>();
             texts.ofImport(importId, batch::add);
             for (IndexedSignal signal : batch) {
-                writer.updateDocument(new Term(SignalDocuments.ID, signal.id().toString()), document(signal));
+                writer.updateDocument(
+                        new Term(SignalDocuments.ID, signal.id().toString()), SignalDocuments.document(signal));
             }
             commit();
             return null;
@@ -380,7 +468,7 @@ public class SearchIndex implements DisposableBean {
                     throw new IllegalStateException("Shutting down: the rebuild stops, uncommitted");
                 }
                 try {
-                    writer.addDocument(document(signal));
+                    writer.addDocument(SignalDocuments.document(signal));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -9,7 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the search index in step with the store: indexes each import's signals, drops deleted ones, and rebuilds an
+ * Keeps the search index in step with the store: indexes each import's signals, adds vectors and sentiment as the
+ * background embedding stores them, follows theme changes, drops deleted signals, and rebuilds an
  * index that is missing, of an older layout or out of step when the application starts. The work is queued on the index's own
  * thread, so the publisher (an import, an erasure) never waits for it. The events are published after their changes
  * committed, outside any transaction, so plain listeners see the committed rows.
@@ -43,6 +44,22 @@ class SearchIndexing {
         switch (event.reason()) {
             case RETENTION -> index.syncSource(event.source());
             case ERASURE -> {}
+        }
+    }
+
+    /** Texts just embedded (and their sentiment stored): their documents get their vector and sentiment. */
+    @EventListener
+    void on(TextsEmbedded event) {
+        index.refresh(event.signalIds());
+    }
+
+    /** Themes assigned, edited or recomputed: the documents' theme facet follows. */
+    @EventListener
+    void on(ThemesChanged event) {
+        if (event.everySignal()) {
+            index.refreshAll();
+        } else {
+            index.refresh(event.signalIds());
         }
     }
 

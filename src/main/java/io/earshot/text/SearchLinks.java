@@ -9,8 +9,9 @@ import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * A search as request parameters and back: {@code q}, {@code f.FIELD=value}, {@code from}, {@code to} (days,
- * {@code to} excluded), {@code band} and {@code page}. The page and the API read the same parameters.
+ * A search as request parameters and back: {@code q}, {@code f.FIELD=value}, {@code sentiment} and {@code theme} (also
+ * accepted as {@code f.sentiment}, {@code f.theme}), {@code from}, {@code to} (days, {@code to} excluded), {@code band},
+ * {@code mode} and {@code page}. The page and the API read the same parameters.
  */
 final class SearchLinks {
 
@@ -21,6 +22,8 @@ final class SearchLinks {
         parameters.forEach((name, value) -> {
             if (name.startsWith("f.")) {
                 fields.put(name.substring(2), value.strip());
+            } else if (SearchQuery.DERIVED_FIELDS.contains(name)) {
+                fields.put(name, value.strip().toLowerCase(Locale.ROOT));
             }
         });
         return new SearchQuery(
@@ -38,7 +41,9 @@ final class SearchLinks {
         if (query.text() != null) {
             uri.queryParam("q", query.text());
         }
-        query.fields().forEach((field, value) -> uri.queryParam("f." + field, value));
+        query.fields()
+                .forEach((field, value) ->
+                        uri.queryParam(SearchQuery.DERIVED_FIELDS.contains(field) ? field : "f." + field, value));
         if (query.from() != null) {
             uri.queryParam("from", query.from());
         }

@@ -5,6 +5,7 @@ import io.earshot.signal.SignalFilter.Band;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +14,8 @@ import java.util.Objects;
  * a score band, one page at a time.
  *
  * @param text the query ({@code "on hold" AND refund NOT card}, {@code region:North}), or {@code null} for every signal
- * @param fields signal field (a {@link SignalField} key) to the value it must have; an empty value means "no value"
+ * @param fields signal field (a {@link SignalField} key), {@code sentiment} (negative, neutral or positive) or
+ *     {@code theme} (an active theme's id) to the value it must have; an empty value means "no value"
  * @param from first day included, or {@code null}
  * @param to first day no longer included, or {@code null}
  * @param band a score band, or {@code null} for all
@@ -39,6 +41,11 @@ public record SearchQuery(
     /** The deepest page served: beyond it, narrow the search instead. */
     public static final int MAX_PAGE = 400;
 
+    /** Filters derived from a signal's text rather than stored with it: its sentiment and its theme's id. */
+    public static final List<String> DERIVED_FIELDS = List.of("sentiment", "theme");
+
+    private static final List<String> SENTIMENTS = List.of("negative", "neutral", "positive");
+
     public SearchQuery {
         text = text == null || text.isBlank() ? null : text.strip();
         fields = fields == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(fields));
@@ -46,8 +53,19 @@ public record SearchQuery(
             Objects.requireNonNull(fields.get(name), name);
             if (!isField(name)) {
                 throw new IllegalArgumentException(
-                        "Search cannot filter by '" + name + "'; use one of " + String.join(", ", fieldNames()));
+                        "Search cannot filter by '" + name + "'; use one of " + String.join(", ", filterNames()));
             }
+        }
+        String sentiment = fields.get("sentiment");
+        if (sentiment != null && !sentiment.isEmpty() && !SENTIMENTS.contains(sentiment)) {
+            throw new IllegalArgumentException(
+                    "Unknown sentiment '" + sentiment + "'; use negative, neutral or positive");
+        }
+        String theme = fields.get("theme");
+        if (theme != null && !theme.isEmpty() && !theme.matches("[0-9]{1,9}")) {
+            throw new IllegalArgumentException(
+                    "'theme' must be a theme's id, a whole number such as 12 (see the Themes page), not '" + theme
+                            + "'");
         }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("The date range must end after it starts: from " + from + " to " + to);
@@ -94,12 +112,18 @@ public record SearchQuery(
         return new SearchQuery(text, fields, from, to, band, mode, page);
     }
 
-    /** The field names a search can filter by. */
-    public static java.util.List<String> fieldNames() {
+    /** The signal fields a search can filter by, as stored with each signal. */
+    public static List<String> fieldNames() {
         return Arrays.stream(SignalField.values()).map(SignalField::key).toList();
     }
 
+    /** Every field a search can filter by: the signal fields and {@link #DERIVED_FIELDS}. */
+    public static List<String> filterNames() {
+        return java.util.stream.Stream.concat(fieldNames().stream(), DERIVED_FIELDS.stream())
+                .toList();
+    }
+
     static boolean isField(String name) {
-        return fieldNames().contains(name);
+        return fieldNames().contains(name) || DERIVED_FIELDS.contains(name);
     }
 }

@@ -44,13 +44,16 @@ final class SignalDocuments {
     /** English for the text, exact terms for the fields a query can name ({@code region:North}). */
     static Analyzer analyzer() {
         Map<String, Analyzer> exact = new HashMap<>();
-        SearchQuery.fieldNames().forEach(name -> exact.put(name, new KeywordAnalyzer()));
+        SearchQuery.filterNames().forEach(name -> exact.put(name, new KeywordAnalyzer()));
         exact.put(ID, new KeywordAnalyzer());
         return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), exact);
     }
 
-    /** The document of a signal, with the sentence vector of its text when {@code vector} is not null. */
-    static Document document(IndexedSignal signal, float[] vector) {
+    /**
+     * The document of a signal, with the sentence vector of its text when it has one; its sentiment and theme are
+     * exact terms like the signal fields (the empty term when it has none).
+     */
+    static Document document(IndexedSignal signal) {
         Document doc = new Document();
         doc.add(new StringField(ID, signal.id().toString(), Field.Store.YES));
         for (String name : SearchQuery.fieldNames()) {
@@ -63,6 +66,8 @@ final class SignalDocuments {
                 doc.add(new SortedDocValuesField(name, new BytesRef(value)));
             }
         }
+        exact(doc, "sentiment", signal.sentiment() == null ? "" : signal.sentiment());
+        exact(doc, "theme", signal.theme() == null ? "" : signal.theme().toString());
         long millis = millis(signal.occurredAt());
         doc.add(new LongPoint(OCCURRED_AT, millis));
         doc.add(new NumericDocValuesField(OCCURRED_AT, millis));
@@ -77,11 +82,19 @@ final class SignalDocuments {
         if (signal.text() != null && !signal.text().isBlank()) {
             doc.add(new Field(TEXT, signal.text(), TEXT_TYPE));
         }
-        if (vector != null) {
+        if (signal.vector() != null) {
             doc.add(new org.apache.lucene.document.KnnFloatVectorField(
-                    VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
+                    VECTOR, signal.vector(), org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
+    }
+
+    private static void exact(Document doc, String name, String value) {
+        doc.add(new StringField(name, value, Field.Store.NO));
+        if (!value.isEmpty()) {
+            doc.add(new StoredField(name, value));
+        }
+        doc.add(new SortedDocValuesField(name, new BytesRef(value)));
     }
 
     /** The hit a stored document shows. */

@@ -15,6 +15,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -83,13 +84,41 @@ final class SignalQueries {
         };
     }
 
+    /**
+     * The words of a query as the classic parser reads them; a text too long for a query (more words than Lucene takes
+     * clauses, e.g. a pasted message) is read as any of its first {@link #MAX_TERMS} distinct words instead, BM25
+     * ranking the texts that share the most.
+     */
     static Query words(String text, Analyzer analyzer) {
         Parser parser = new Parser(analyzer);
         try {
             return parser.parse(text);
         } catch (ParseException e) {
+            if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+                return anyOf(text, analyzer);
+            }
             throw syntaxError(text, e);
         }
+    }
+
+    /** Words a long text is searched by at most. */
+    static final int MAX_TERMS = 256;
+
+    private static Query anyOf(String text, Analyzer analyzer) {
+        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+        try (var stream = analyzer.tokenStream(SignalDocuments.TEXT, text)) {
+            var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            stream.reset();
+            while (terms.size() < MAX_TERMS && stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        terms.forEach(word -> any.add(new TermQuery(new Term(SignalDocuments.TEXT, word)), Occur.SHOULD));
+        return any.build();
     }
 
     private static SearchSyntaxException syntaxError(String text, ParseException e) {
@@ -168,7 +197,7 @@ final class SignalQueries {
         private static void known(String field) throws ParseException {
             if (!field.equals(SignalDocuments.TEXT) && !SearchQuery.isField(field) && !SCORE_FIELDS.contains(field)) {
                 throw new FieldProblem("Search has no field '" + field + "'; search text or one of "
-                        + String.join(", ", SearchQuery.fieldNames()) + ", nps, csat, ces (e.g. region:North,"
+                        + String.join(", ", SearchQuery.filterNames()) + ", nps, csat, ces (e.g. region:North,"
                         + " nps:[0 TO 6]). To search the word itself, write it in quotes.");
             }
         }

@@ -1,10 +1,14 @@
 package io.earshot.text;
 
 import io.earshot.signal.SignalField;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -12,12 +16,26 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads signals from the store for the search index. */
+/**
+ * Reads signals from the store for the search index, each with what the background jobs derived from its text: its
+ * vector ({@code signal_embedding}), sentiment ({@code signal_sentiment}) and active theme ({@code signal_theme}),
+ * where they exist yet.
+ */
 @Component
 class SignalTexts {
 
-    private static final String COLUMNS = "CAST(id AS VARCHAR) AS id, occurred_at, nps, csat, ces, text, "
-            + String.join(", ", SearchQuery.fieldNames());
+    private static final int IDS_PER_QUERY = 1_000;
+
+    private static final String SELECT = "SELECT CAST(s.id AS VARCHAR) AS id, s.occurred_at, s.nps, s.csat, s.ces,"
+            + " s.text, "
+            + String.join(
+                    ", ", SearchQuery.fieldNames().stream().map(f -> "s." + f).toList())
+            + ", e.vector, t.sentiment, a.theme_id"
+            + " FROM signal s"
+            + " LEFT JOIN signal_embedding e ON e.signal_id = s.id AND e.model = '" + Embedder.MODEL + "'"
+            + " LEFT JOIN signal_sentiment t ON t.signal_id = s.id AND t.model = '" + SignalSentiments.MODEL + "'"
+            + " LEFT JOIN (SELECT st.signal_id, st.theme_id FROM signal_theme st"
+            + " JOIN theme th ON th.id = st.theme_id AND th.status = 'active') a ON a.signal_id = s.id";
 
     private final JdbcTemplate jdbc;
 
@@ -32,7 +50,7 @@ class SignalTexts {
 
     /** Every stored signal, one at a time. */
     void all(Consumer<IndexedSignal> each) {
-        jdbc.query("SELECT " + COLUMNS + " FROM signal", rs -> {
+        jdbc.query(SELECT, rs -> {
             each.accept(signal(rs));
         });
     }
@@ -40,11 +58,26 @@ class SignalTexts {
     /** The signals an import added. */
     void ofImport(UUID importId, Consumer<IndexedSignal> each) {
         jdbc.query(
-                "SELECT " + COLUMNS + " FROM signal WHERE import_id = ?",
+                SELECT + " WHERE s.import_id = ?",
                 rs -> {
                     each.accept(signal(rs));
                 },
                 importId);
+    }
+
+    /** The given signals that are still stored, 1,000 ids per query. */
+    void byIds(Collection<UUID> signalIds, Consumer<IndexedSignal> each) {
+        List<UUID> ids = List.copyOf(new HashSet<>(signalIds));
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            jdbc.query(
+                    SELECT + " WHERE s.id IN ("
+                            + String.join(",", part.stream().map(id -> "?").toList()) + ")",
+                    rs -> {
+                        each.accept(signal(rs));
+                    },
+                    part.toArray());
+        }
     }
 
     /** The ids of the stored signals of a source. */
@@ -59,6 +92,15 @@ class SignalTexts {
         return ids;
     }
 
+    /** The labels of the active themes, by id (as the index holds it: digits). */
+    Map<String, String> themeLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        jdbc.query("SELECT id, label FROM theme WHERE status = 'active' ORDER BY id", rs -> {
+            labels.put(Integer.toString(rs.getInt(1)), rs.getString(2));
+        });
+        return labels;
+    }
+
     private static IndexedSignal signal(ResultSet rs) throws SQLException {
         Map<String, String> fields = new HashMap<>();
         for (SignalField field : SignalField.values()) {
@@ -68,6 +110,8 @@ class SignalTexts {
                 fields.put(field.key(), field == SignalField.CUSTOMER_ID ? value.strip() : value);
             }
         }
+        String text = rs.getString("text");
+        Array vector = rs.getArray("vector");
         return new IndexedSignal(
                 UUID.fromString(rs.getString("id")),
                 rs.getTimestamp("occurred_at").toLocalDateTime(),
@@ -75,7 +119,19 @@ class SignalTexts {
                 score(rs, "nps"),
                 score(rs, "csat"),
                 score(rs, "ces"),
-                rs.getString("text"));
+                text,
+                vector == null || text == null || text.isBlank() ? null : floats(vector),
+                rs.getString("sentiment"),
+                score(rs, "theme_id"));
+    }
+
+    private static float[] floats(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        float[] vector = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            vector[i] = ((Number) values[i]).floatValue();
+        }
+        return vector;
     }
 
     private static Integer score(ResultSet rs, String column) throws SQLException {

@@ -259,11 +259,122 @@ class SearchTests {
         assertThat(body.get("column").asInt()).isEqualTo(16);
         assertThat(body.get("error").asString()).contains("at the end (column 16)");
         assertThat(analyst.get("/api/v1/search?band=poc").statusCode()).isEqualTo(400);
-        HttpResponse<String> semantic = analyst.get("/api/v1/search?q=card&mode=semantic");
-        assertThat(semantic.statusCode())
-                .as("texts are not embedded unless switched on")
-                .isEqualTo(400);
-        assertThat(semantic.body()).contains("earshot.search.semantic=true");
+    }
+
+    @Test
+    void saysWhichParameterIsWrong() throws Exception {
+        WebSession analyst = WebSession.as(context, port, "analyst@search.test", Role.ANALYST);
+
+        assertThat(error(analyst, "/api/v1/search?q=card&sentiment=angry"))
+                .isEqualTo("Unknown sentiment 'angry'; use negative, neutral or positive");
+        assertThat(error(analyst, "/api/v1/search?q=card&theme=atm"))
+                .isEqualTo("'theme' must be a theme's id, a whole number such as 12 (see the Themes page), not 'atm'");
+        assertThat(error(analyst, "/api/v1/search?q=card&mode=fuzzy"))
+                .isEqualTo("Unknown mode 'fuzzy'; use text, semantic or hybrid");
+        assertThat(error(analyst, "/api/v1/search?f.colour=red"))
+                .startsWith("Search cannot filter by 'colour'; use one of")
+                .contains("sentiment, theme");
+        assertThat(error(analyst, "/api/v1/search?page=0")).isEqualTo("The page must be between 1 and 400, not 0");
+        assertThat(error(analyst, "/api/v1/search?similar=abc")).contains("'similar' must be a signal id");
+        assertThat(analyst.get("/search?sentiment=angry").statusCode()).isEqualTo(400);
+    }
+
+    private String error(WebSession session, String path) {
+        HttpResponse<String> response = session.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        return json.readTree(response.body()).get("error").asString();
+    }
+
+    @Test
+    void emptyEmojiLongAndForeignQueriesGetAResultNotAnError() throws Exception {
+        WebSession analyst = WebSession.as(context, port, "analyst@search.test", Role.ANALYST);
+        // more words than Lucene takes clauses (1,024), yet short enough for a URL
+        String longQuery = "card refund ".repeat(550);
+        String longText = "refund ".repeat(1_500) + "card ".repeat(1_500);
+
+        for (String query : List.of(
+                "",
+                "   ",
+                "😀🙏🔥",
+                "refund 😡",
+                "¿Dónde está mi reembolso?",
+                "返金はまだですか",
+                "Где мой возврат",
+                longQuery)) {
+            HttpResponse<String> api = analyst.get("/api/v1/search?q=" + encode(query));
+            assertThat(api.statusCode())
+                    .as(query.length() > 40 ? "a long query" : query)
+                    .isEqualTo(200);
+            HttpResponse<String> page = analyst.get("/search?q=" + encode(query));
+            assertThat(page.statusCode())
+                    .as(query.length() > 40 ? "a long query" : query)
+                    .isEqualTo(200);
+        }
+        assertThat(json.readTree(analyst.get("/api/v1/search?q=").body())
+                        .get("total")
+                        .asLong())
+                .as("no words: every signal")
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM signal", Long.class));
+        assertThat(texts(search(SearchQuery.of("refund 😡").in(SearchQuery.Mode.TEXT))))
+                .isEmpty();
+        SearchResults pasted = search(SearchQuery.of(longText).in(SearchQuery.Mode.TEXT));
+        assertThat(texts(pasted))
+                .as("a text too long for a query finds the texts that share its words, most shared first")
+                .startsWith("Refund refund refund: still no refund after a month")
+                .hasSize(6);
+    }
+
+    @Test
+    void countsFiltersAndLabelsActiveThemes() throws Exception {
+        List<String> ids = jdbc.queryForList(
+                "SELECT CAST(id AS VARCHAR) FROM signal WHERE text IN ('My card was declined abroad',"
+                        + " 'Still waiting for the replacement card', 'The card arrived quickly and works')"
+                        + " ORDER BY text",
+                String.class);
+        jdbc.update("INSERT INTO theme (id, label, key_phrases, status, created_at, updated_at) VALUES"
+                + " (901, 'Cards', 'card · replacement', 'active', now(), now()),"
+                + " (902, 'Travel', 'abroad', 'merged', now(), now())");
+        jdbc.update(
+                "INSERT INTO signal_theme (signal_id, theme_id, similarity) VALUES"
+                        + " (CAST(? AS UUID), 902, 0.8), (CAST(? AS UUID), 901, 0.9), (CAST(? AS UUID), 901, 0.7)",
+                ids.get(0),
+                ids.get(1),
+                ids.get(2));
+        try {
+            index.refresh(ids.stream().map(java.util.UUID::fromString).toList()).get();
+
+            SearchResults card = search(SearchQuery.of("card").in(SearchQuery.Mode.TEXT));
+            assertThat(card.facets().get("theme"))
+                    .as("a signal of a merged theme has no theme")
+                    .containsExactly(Map.entry("901", 2L), Map.entry("", 1L));
+            assertThat(texts(search(SearchQuery.of("card").with("theme", "901"))))
+                    .containsExactlyInAnyOrder(
+                            "Still waiting for the replacement card", "The card arrived quickly and works");
+            assertThat(search(SearchQuery.of("theme:901")).total()).isEqualTo(2);
+
+            WebSession analyst = WebSession.as(context, port, "analyst@search.test", Role.ANALYST);
+            JsonNode body =
+                    json.readTree(analyst.get("/api/v1/search?q=card&theme=901").body());
+            assertThat(body.get("total").asLong()).isEqualTo(2);
+            assertThat(json.readTree(analyst.get("/api/v1/search?q=card").body())
+                            .get("themes")
+                            .toString())
+                    .isEqualTo("{\"901\":\"Cards\"}");
+            assertThat(json.readTree(analyst.get("/api/v1/search?q=card&theme=902")
+                                    .body())
+                            .get("total")
+                            .asLong())
+                    .isZero();
+
+            String page = analyst.get("/search?q=card&mode=text").body();
+            assertThat(page).contains("<a href=\"/search?q=card&amp;theme=901&amp;mode=text\">Cards</a>");
+            String filtered = analyst.get("/search?q=card&theme=901").body();
+            assertThat(filtered).contains("theme = Cards").contains(">2</strong>");
+        } finally {
+            jdbc.update("DELETE FROM signal_theme WHERE theme_id IN (901, 902)");
+            jdbc.update("DELETE FROM theme WHERE id IN (901, 902)");
+            index.refresh(ids.stream().map(java.util.UUID::fromString).toList()).get();
+        }
     }
 
     @Test
