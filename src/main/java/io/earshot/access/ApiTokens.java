@@ -3,6 +3,7 @@ package io.earshot.access;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,6 +39,15 @@ public class ApiTokens {
     private final Audit audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+
+    /**
+     * When each token's use was last written: a token used on every request is noted at most once per {@link
+     * #LAST_USE_GRAIN}, because a write per request would make every API call wait for a store commit.
+     */
+    private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+
+    /** How fine the recorded time of last use is. */
+    static final Duration LAST_USE_GRAIN = Duration.ofMinutes(1);
 
     ApiTokens(JdbcTemplate jdbc, Units units, Audit audit, Clock clock) {
         this.jdbc = jdbc;
@@ -117,11 +128,21 @@ public class ApiTokens {
         if (hash == null || !Tokens.same(hash, Tokens.sha256(form.group(2)))) {
             return Optional.empty();
         }
+        noteUse(id);
+        return find(id);
+    }
+
+    private void noteUse(UUID id) {
+        Instant now = clock.instant();
+        Instant written = lastUseWritten.get(id);
+        if (written != null && written.plus(LAST_USE_GRAIN).isAfter(now)) {
+            return;
+        }
+        lastUseWritten.put(id, now);
         jdbc.update(
                 "UPDATE api_token SET last_used_at = ? WHERE id = ?",
-                Timestamp.valueOf(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))),
+                Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC)),
                 id);
-        return find(id);
     }
 
     public Optional<ApiToken> find(UUID id) {
