@@ -118,7 +118,7 @@ public class Dips {
                 }
             }
         }
-        double[] q = benjaminiHochberg(
+        double[] q = Significance.benjaminiHochberg(
                 tested.stream().mapToDouble(c -> c.change().pValue()).toArray());
         List<Dip> dips = new ArrayList<>();
         for (int i = 0; i < tested.size(); i++) {
@@ -234,23 +234,5 @@ public class Dips {
                     pair[1] == null ? null : measure.score.apply(pair[1])));
         }
         return DipDriver.shiftShare(field, cells);
-    }
-
-    /** Benjamini–Hochberg adjusted p-values (q-values), in the order given. */
-    public static double[] benjaminiHochberg(double[] p) {
-        int m = p.length;
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
-        double[] q = new double[m];
-        double running = 1;
-        for (int rank = m; rank >= 1; rank--) {
-            int i = order[rank - 1];
-            running = Math.min(running, p[i] * m / rank);
-            q[i] = running;
-        }
-        return q;
     }
 }

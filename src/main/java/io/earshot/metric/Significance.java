@@ -1,10 +1,12 @@
 package io.earshot.metric;
 
+import java.util.Comparator;
+
 /**
  * Two-sided tests of period-over-period change: NPS by its normal approximation, CSAT by the two-proportion z-test,
  * with p-values from the standard normal distribution.
  */
-final class Significance {
+public final class Significance {
 
     private static final double LOG_SQRT_2PI = 0.91893853320467274178;
 
@@ -74,7 +76,7 @@ final class Significance {
      * to about 1e-15; from 3 on, Laplace's continued fraction for the Mills ratio, which keeps relative accuracy far
      * into the tail where 1 − Φ(x) would cancel.
      */
-    static double upperTail(double x) {
+    public static double upperTail(double x) {
         if (Double.isNaN(x) || x < 0) {
             throw new IllegalArgumentException("upperTail needs x >= 0, not " + x);
         }
@@ -97,5 +99,23 @@ final class Significance {
             fraction = x + k / fraction;
         }
         return density / fraction;
+    }
+
+    /** Benjamini–Hochberg adjusted p-values (q-values), in the order given. */
+    public static double[] benjaminiHochberg(double[] p) {
+        int m = p.length;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+        double[] q = new double[m];
+        double running = 1;
+        for (int rank = m; rank >= 1; rank--) {
+            int i = order[rank - 1];
+            running = Math.min(running, p[i] * m / rank);
+            q[i] = running;
+        }
+        return q;
     }
 }

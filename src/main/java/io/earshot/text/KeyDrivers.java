@@ -1,7 +1,7 @@
 package io.earshot.text;
 
-import io.earshot.metric.Dips;
 import io.earshot.metric.Nps;
+import io.earshot.metric.Significance;
 import io.earshot.signal.SignalFilter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -154,7 +154,7 @@ class KeyDrivers {
         }
         List<Driver> testable =
                 untested.stream().filter(d -> d.test().pValue() != null).toList();
-        double[] q = Dips.benjaminiHochberg(
+        double[] q = Significance.benjaminiHochberg(
                 testable.stream().mapToDouble(d -> d.test().pValue()).toArray());
         Map<Driver, Double> qs = new HashMap<>();
         for (int i = 0; i < testable.size(); i++) {

@@ -105,10 +105,11 @@ public class SignalEmbeddings {
     }
 
     public EmbeddingProgress progress() {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM signal WHERE text IS NOT NULL", Long.class);
-        Long embedded = jdbc.queryForObject(
-                "SELECT count(*) FROM signal_embedding WHERE model = ?", Long.class, Embedder.MODEL);
-        return new EmbeddingProgress(embedded == null ? 0 : embedded, total == null ? 0 : total, running);
+        return jdbc.queryForObject(
+                "SELECT (SELECT count(*) FROM signal_embedding WHERE model = ?),"
+                        + " (SELECT count(*) FROM signal WHERE text IS NOT NULL)",
+                (r, i) -> new EmbeddingProgress(r.getLong(1), r.getLong(2), running),
+                Embedder.MODEL);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -222,12 +222,13 @@ public class ThemeCatalogue {
                     .minusDays(request.days())
                     .truncatedTo(ChronoUnit.SECONDS);
             record Selected(UUID id, String text) {}
+            // in the order of the texts, not of the random ids: the same texts give the same themes on every store
             List<Selected> selected = jdbc.query(
                     """
                     SELECT s.id, s.text FROM signal s
                     WHERE s.text IS NOT NULL AND s.occurred_at >= ?
                       AND EXISTS (SELECT 1 FROM signal_embedding e WHERE e.signal_id = s.id AND e.model = ?)
-                    ORDER BY s.id""", (r, i) -> new Selected(r.getObject(1, UUID.class), r.getString(2)), since, Embedder.MODEL);
+                    ORDER BY s.text, s.occurred_at, s.id""", (r, i) -> new Selected(r.getObject(1, UUID.class), r.getString(2)), since, Embedder.MODEL);
             List<UUID> ids = new ArrayList<>(selected.size());
             List<String> texts = new ArrayList<>(selected.size());
             List<float[]> vectors = new ArrayList<>(selected.size());

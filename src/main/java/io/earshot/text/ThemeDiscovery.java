@@ -8,13 +8,21 @@ import java.util.stream.IntStream;
 
 /**
  * Discovers the themes of a list of texts from their {@link Embedder} vectors: spherical k-means (k-means++ seeds,
- * {@value #RESTARTS} restarts, cosine similarity), k chosen by silhouette ({@link ThemeCount}) unless given, themes
+ * {@value #RESTARTS} restarts, more for small inputs, cosine similarity), k chosen by silhouette ({@link ThemeCount}) unless given, themes
  * named by their c-TF-IDF key phrases ({@link KeyPhrases}) and shown by the texts nearest their centre. Texts with no
  * letter or digit form the theme {@link Theme#NO_TEXT}. Deterministic for a given input.
  */
 public final class ThemeDiscovery {
 
     static final int RESTARTS = 3;
+
+    /**
+     * Up to this many texts, k-means restarts {@value #SMALL_INPUT_RESTARTS} times: a small selection clusters in
+     * milliseconds, and one bad seeding (two topics merged, one split) would otherwise shift themes between runs.
+     */
+    static final int SMALL_INPUT = 5_000;
+
+    static final int SMALL_INPUT_RESTARTS = 10;
 
     /** Key phrases per theme. */
     static final int PHRASES = 3;
@@ -52,7 +60,8 @@ public final class ThemeDiscovery {
         int[] themeIds = new int[texts.size()];
         List<Theme> themes = new ArrayList<>();
         if (count > 0) {
-            SphericalKMeans.Clustering clustering = SphericalKMeans.cluster(x, count, RESTARTS, SEED);
+            SphericalKMeans.Clustering clustering =
+                    SphericalKMeans.cluster(x, count, x.length <= SMALL_INPUT ? SMALL_INPUT_RESTARTS : RESTARTS, SEED);
             themes.addAll(name(texts, readable, x, clustering, count, themeIds));
         }
         int noText = texts.size() - readable.length;

@@ -1,12 +1,12 @@
 package io.earshot.text;
 
 import io.earshot.access.DataScope;
+import io.earshot.metric.Significance;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +97,8 @@ class ThemeTrends {
                     baseline,
                     growthP(latest, latestTotal, baseline, baselineTotal)));
         }
-        double[] q = benjaminiHochberg(tested.stream().mapToDouble(Tested::p).toArray());
+        double[] q = Significance.benjaminiHochberg(
+                tested.stream().mapToDouble(Tested::p).toArray());
         Map<Integer, ThemeTrend> trends = new LinkedHashMap<>();
         for (int i = 0; i < tested.size(); i++) {
             Tested t = tested.get(i);
@@ -134,53 +135,6 @@ class ThemeTrends {
         if (se == 0 || p1 <= p0) {
             return 1;
         }
-        return upperTail((p1 - p0) / se);
-    }
-
-    /** Benjamini–Hochberg adjusted p-values (q-values), in the order given. */
-    static double[] benjaminiHochberg(double[] p) {
-        int m = p.length;
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
-        double[] q = new double[m];
-        double running = 1;
-        for (int rank = m; rank >= 1; rank--) {
-            int i = order[rank - 1];
-            running = Math.min(running, p[i] * m / rank);
-            q[i] = running;
-        }
-        return q;
-    }
-
-    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-
-    /**
-     * P(Z ≥ x) of a standard normal Z, for x ≥ 0: Marsaglia's Taylor series below 3, Laplace's continued fraction
-     * above. The same method as the metric module's significance tests, kept here so that text does not depend on
-     * metric's internals.
-     */
-    static double upperTail(double x) {
-        if (x > 38) {
-            return 0;
-        }
-        double density = Math.exp(-0.5 * x * x - LOG_SQRT_2PI);
-        if (x < 3) {
-            double sum = x, previous = 0, term = x, square = x * x, i = 1;
-            while (sum != previous) {
-                previous = sum;
-                i += 2;
-                term *= square / i;
-                sum += term;
-            }
-            return 0.5 - sum * density;
-        }
-        double fraction = x;
-        for (int k = 200; k >= 1; k--) {
-            fraction = x + k / fraction;
-        }
-        return density / fraction;
+        return Significance.upperTail((p1 - p0) / se);
     }
 }

@@ -133,7 +133,7 @@ class DipsTests {
 
     @Test
     void benjaminiHochbergAdjustsForTheNumberOfTests() {
-        assertThat(Dips.benjaminiHochberg(new double[] {0.01, 0.04, 0.03, 0.005}))
+        assertThat(Significance.benjaminiHochberg(new double[] {0.01, 0.04, 0.03, 0.005}))
                 .containsExactly(0.02, 0.04, 0.04, 0.02);
     }
 

@@ -161,6 +161,10 @@ class ThemeCatalogueTests {
     void keepsThemeIdsWhenRecomputedOnMoreSignals() {
         catalogue.discoverNow(6, ALL_DAYS, "test", p -> {});
         Map<String, Integer> before = majorityThemes();
+        System.out.println(
+                "DEBUG0 "
+                        + jdbc.queryForList(
+                                "SELECT json_extract_string(s.attributes, '$.intent') i, st.theme_id, count(*) n FROM signal_theme st JOIN signal s ON s.id = st.signal_id GROUP BY ALL ORDER BY 1,2"));
 
         List<StoredSignals.Signal> late = new ArrayList<>();
         for (String intent : STEADY) {
@@ -174,6 +178,10 @@ class ThemeCatalogueTests {
         store(late);
         embeddings.embedMissing();
         catalogue.discoverNow(6, ALL_DAYS, "test", p -> {});
+        System.out.println(
+                "DEBUG "
+                        + jdbc.queryForList(
+                                "SELECT json_extract_string(s.attributes, '$.intent') i, st.theme_id, count(*) n FROM signal_theme st JOIN signal s ON s.id = st.signal_id GROUP BY ALL ORDER BY 1,2"));
 
         assertThat(majorityThemes()).isEqualTo(before);
         assertThat(active()).extracting(StoredTheme::id).containsExactlyInAnyOrderElementsOf(before.values());
