@@ -74,7 +74,16 @@ public final class Embedder {
             synchronized (Embedder.class) {
                 embedder = shared;
                 if (embedder == null) {
-                    embedder = new Embedder();
+                    // DJL finds its native tokenizer through the thread's context class loader: a pool thread of the
+                    // packaged jar has the system loader, which cannot see the jars nested in earshot.jar
+                    Thread thread = Thread.currentThread();
+                    ClassLoader caller = thread.getContextClassLoader();
+                    thread.setContextClassLoader(Embedder.class.getClassLoader());
+                    try {
+                        embedder = new Embedder();
+                    } finally {
+                        thread.setContextClassLoader(caller);
+                    }
                     shared = embedder;
                 }
             }
