@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * batch and across batches, and get the same vector, sentiment and emotions.
  */
 @SpringBootTest(properties = "earshot.demo.load-on-empty-store=false")
+// a closed context stops the index's background work before JUnit deletes the store's temporary directory
+@DirtiesContext
 class IdenticalTextsTests {
 
     @TempDir

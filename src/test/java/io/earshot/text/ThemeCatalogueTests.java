@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -33,6 +34,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  */
 @SpringBootTest(properties = "earshot.demo.load-on-empty-store=false")
 @RecordApplicationEvents
+// a closed context stops the index's background work before JUnit deletes the store's temporary directory
+@DirtiesContext
 class ThemeCatalogueTests {
 
     /** The intent that grows: 5 a month, then 30 in the latest complete month. */
