@@ -63,6 +63,18 @@ public class SignalEmbeddings {
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean running;
 
+    /**
+     * The last counts of {@link #progress()} and when they were taken: pages and every search response show them, and
+     * counting both tables on each request cost more than the search itself on a large store. Dropped whenever this
+     * class learns of a change (a batch embedded, an import, a deletion); other writers are seen within {@link
+     * #COUNTS_KEPT}.
+     */
+    private volatile Counted counted;
+
+    private record Counted(long embedded, long total, long at) {}
+
+    static final long COUNTS_KEPT = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     @Autowired
     SignalEmbeddings(
             JdbcTemplate jdbc,
@@ -104,11 +116,21 @@ public class SignalEmbeddings {
         return vectors;
     }
 
+    /** How far the embedding has come: counts at most {@link #COUNTS_KEPT} old, and whether the job runs now. */
     public EmbeddingProgress progress() {
+        Counted last = counted;
+        if (last == null || System.nanoTime() - last.at() > COUNTS_KEPT) {
+            last = count();
+            counted = last;
+        }
+        return new EmbeddingProgress(last.embedded(), last.total(), running);
+    }
+
+    private Counted count() {
         return jdbc.queryForObject(
                 "SELECT (SELECT count(*) FROM signal_embedding WHERE model = ?),"
                         + " (SELECT count(*) FROM signal WHERE text IS NOT NULL)",
-                (r, i) -> new EmbeddingProgress(r.getLong(1), r.getLong(2), running),
+                (r, i) -> new Counted(r.getLong(1), r.getLong(2), System.nanoTime()),
                 Embedder.MODEL);
     }
 
@@ -119,6 +141,7 @@ public class SignalEmbeddings {
 
     @EventListener
     void afterImport(SignalsIngested ingested) {
+        counted = null;
         request();
     }
 
@@ -128,6 +151,7 @@ public class SignalEmbeddings {
      */
     @EventListener({SignalsDeleted.class, CustomerErased.class})
     public long dropOrphans() {
+        counted = null;
         return sentiments.dropOrphans()
                 + emotions.dropOrphans()
                 + jdbc.update(
@@ -162,6 +186,7 @@ public class SignalEmbeddings {
      */
     public long embedMissing() {
         running = true;
+        counted = null;
         long done = 0;
         try {
             while (!Thread.currentThread().isInterrupted()) {
@@ -199,6 +224,7 @@ public class SignalEmbeddings {
                         rows);
                 sentiments.write(groups, texts, vectors);
                 emotions.write(groups, vectors);
+                counted = null;
                 events.publishEvent(new TextsEmbedded(ids));
                 done += batch.size();
             }
