@@ -2,9 +2,6 @@ package io.earshot.text;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntPredicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,17 +23,8 @@ import picocli.CommandLine.Option;
         description = "Train the emotion model on GoEmotions (train split; settings and thresholds chosen on dev).")
 public class TrainEmotionsCommand implements Callable<Integer> {
 
-    @Option(names = "--goemotions", required = true, paramLabel = "DIR", description = "The GoEmotions directory.")
-    Path goemotions;
-
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the model.")
-    Path output;
-
-    @Option(
-            names = "--embeddings-cache",
-            paramLabel = "DIR",
-            description = "Keep the splits' embeddings here (<split>.bin) and reuse them on the next run.")
-    Path cache;
+    @Mixin
+    GoEmotionsTraining data;
 
     @Option(
             names = "--hidden-units",
@@ -54,9 +43,9 @@ public class TrainEmotionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<String> emotions = GoEmotions.emotionNames(goemotions);
-        List<GoEmotions.Labelled> train = GoEmotions.readEmotions(goemotions, "train");
-        List<GoEmotions.Labelled> dev = GoEmotions.readEmotions(goemotions, "dev");
+        List<String> emotions = GoEmotions.emotionNames(data.goemotions);
+        List<GoEmotions.Labelled> train = GoEmotions.readEmotions(data.goemotions, "train");
+        List<GoEmotions.Labelled> dev = GoEmotions.readEmotions(data.goemotions, "dev");
         float[][] trainX = features(train, "train");
         float[][] devX = features(dev, "dev");
         boolean[][] trainY = EmotionEvaluation.matrix(
@@ -93,7 +82,7 @@ public class TrainEmotionsCommand implements Callable<Integer> {
         System.err.println("Chosen " + summary);
         System.err.println("Dev F1 per emotion: " + bestEvaluation.perEmotion());
         write(best, summary, train.size());
-        System.err.println("Wrote " + output);
+        System.err.println("Wrote " + data.output);
         return 0;
     }
 
@@ -214,10 +203,7 @@ public class TrainEmotionsCommand implements Callable<Integer> {
     }
 
     private void write(EmotionClassifier model, String summary, int trainRows) throws IOException {
-        if (output.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(output.toAbsolutePath().getParent());
-        }
-        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = data.openOutput()) {
             out.write("# Earshot emotion model: " + model + " sentence embeddings.\n");
             out.write("# 'e' line: the emotions, in output order. 't' line: each emotion's decision threshold.\n");
             out.write(
@@ -232,16 +218,7 @@ public class TrainEmotionsCommand implements Callable<Integer> {
 
     /** The embeddings of the rows, from the cache when it holds the whole split, else computed (and cached). */
     private float[][] features(List<GoEmotions.Labelled> rows, String split) throws IOException {
-        List<String> lines = Files.readAllLines(goemotions.resolve(split + ".tsv"), StandardCharsets.UTF_8);
-        float[][] all =
-                cache == null ? null : TrainSentimentCommand.readCache(cache.resolve(split + ".bin"), lines.size());
-        if (all == null) {
-            all = TrainSentimentCommand.embed(
-                    lines.stream().map(GoEmotions::text).toList(), split);
-            if (cache != null) {
-                TrainSentimentCommand.writeCache(cache.resolve(split + ".bin"), all);
-            }
-        }
+        float[][] all = data.vectors(split);
         List<float[]> features = new ArrayList<>(rows.size());
         for (GoEmotions.Labelled row : rows) {
             features.add(all[row.line()]);

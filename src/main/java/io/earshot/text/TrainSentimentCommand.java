@@ -1,19 +1,13 @@
 package io.earshot.text;
 
 import java.io.BufferedWriter;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,17 +21,8 @@ import picocli.CommandLine.Option;
         description = "Train the sentiment model on GoEmotions (train split; settings chosen on dev) and write it.")
 public class TrainSentimentCommand implements Callable<Integer> {
 
-    @Option(names = "--goemotions", required = true, paramLabel = "DIR", description = "The GoEmotions directory.")
-    Path goemotions;
-
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write the model.")
-    Path output;
-
-    @Option(
-            names = "--embeddings-cache",
-            paramLabel = "DIR",
-            description = "Keep the splits' embeddings here (<split>.bin) and reuse them on the next run.")
-    Path cache;
+    @Mixin
+    GoEmotionsTraining data;
 
     @Option(
             names = "--hidden-units",
@@ -58,8 +43,8 @@ public class TrainSentimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<GoEmotions.Row> train = GoEmotions.read(goemotions, "train");
-        List<GoEmotions.Row> dev = GoEmotions.read(goemotions, "dev");
+        List<GoEmotions.Row> train = GoEmotions.read(data.goemotions, "train");
+        List<GoEmotions.Row> dev = GoEmotions.read(data.goemotions, "dev");
         float[][] trainX = features(train, "train");
         float[][] devX = features(dev, "dev");
         int[] trainY = train.stream().mapToInt(row -> row.sentiment().ordinal()).toArray();
@@ -119,15 +104,12 @@ public class TrainSentimentCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "%s neutral-bias-shift=%.1f: dev %s", bestSettings, bestShift, chosen);
         System.err.println("Chosen " + summary);
         write(best, summary, train.size());
-        System.err.println("Wrote " + output);
+        System.err.println("Wrote " + data.output);
         return 0;
     }
 
     private void write(SentimentModel model, String summary, int trainRows) throws IOException {
-        if (output.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(output.toAbsolutePath().getParent());
-        }
-        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = data.openOutput()) {
             out.write("# Earshot sentiment model: " + model + " over " + Embedder.MODEL + " sentence embeddings.\n");
             out.write(
                     "# 'h <bias> <weights>' lines: hidden ReLU units over the embedding (none for softmax regression).\n");
@@ -162,64 +144,11 @@ public class TrainSentimentCommand implements Callable<Integer> {
 
     /** The embeddings of the rows, from the cache when it holds the whole split, else computed (and cached). */
     private float[][] features(List<GoEmotions.Row> rows, String split) throws IOException {
-        List<String> lines = Files.readAllLines(goemotions.resolve(split + ".tsv"), StandardCharsets.UTF_8);
-        float[][] all = cache == null ? null : readCache(cache.resolve(split + ".bin"), lines.size());
-        if (all == null) {
-            all = embed(lines.stream().map(GoEmotions::text).toList(), split);
-            if (cache != null) {
-                writeCache(cache.resolve(split + ".bin"), all);
-            }
-        }
+        float[][] all = data.vectors(split);
         float[][] features = new float[rows.size()][];
         for (int i = 0; i < rows.size(); i++) {
             features[i] = all[rows.get(i).line()];
         }
         return features;
-    }
-
-    static float[][] embed(List<String> texts, String split) {
-        Embedder embedder = Embedder.shared();
-        float[][] vectors = new float[texts.size()][];
-        AtomicInteger done = new AtomicInteger();
-        IntStream.range(0, texts.size()).parallel().forEach(i -> {
-            vectors[i] = embedder.embed(texts.get(i));
-            if (done.incrementAndGet() % 2000 == 0) {
-                System.err.println("Embedded " + done.get() + " of " + texts.size() + " " + split + " texts");
-            }
-        });
-        return vectors;
-    }
-
-    static float[][] readCache(Path file, int lines) throws IOException {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-            int rows = in.readInt(), dimensions = in.readInt();
-            if (rows != lines || dimensions != Embedder.DIMENSIONS) {
-                return null;
-            }
-            float[][] vectors = new float[rows][dimensions];
-            for (float[] vector : vectors) {
-                for (int i = 0; i < dimensions; i++) {
-                    vector[i] = in.readFloat();
-                }
-            }
-            return vectors;
-        }
-    }
-
-    static void writeCache(Path file, float[][] vectors) throws IOException {
-        Files.createDirectories(file.getParent());
-        try (DataOutputStream out =
-                new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-            out.writeInt(vectors.length);
-            out.writeInt(Embedder.DIMENSIONS);
-            for (float[] vector : vectors) {
-                for (float value : vector) {
-                    out.writeFloat(value);
-                }
-            }
-        }
     }
 }
