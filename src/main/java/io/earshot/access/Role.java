@@ -8,7 +8,11 @@ import java.util.Optional;
 public enum Role {
     ADMINISTRATOR("Administrator", "manages users, units, tokens, sources and the audit log; sees all data"),
     ANALYST("Analyst", "the insight / CX team: imports signals and reads everything in their units"),
+    PROGRAMME_MANAGER(
+            "Programme manager",
+            "runs closeness programmes: cohorts, customer panel, sessions, clips, reels, workshops and events"),
     LEADER("Leader", "a decision-maker: reads metrics and verbatims of their units"),
+    FACILITATOR("Facilitator", "leads customer sessions: notes, attendance, recordings and clips of their sessions"),
     FRONTLINE("Frontline employee", "reads metrics and verbatims of their team"),
     ACCOUNT_MANAGER("Account manager", "reads metrics and verbatims of their accounts"),
     VIEWER("Viewer", "reads metrics of their units, not the verbatims");
