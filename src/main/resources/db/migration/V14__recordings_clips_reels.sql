@@ -23,6 +23,7 @@ CREATE TABLE transcript_line (
 );
 
 -- A time range of a recording with a title, a quote and tags. signal_id is the interview signal its transcript became.
+-- A clip may be shared only while every customer of its session consents to internal sharing (ADR 18).
 CREATE TABLE clip (
     id             UUID PRIMARY KEY,
     recording_id   UUID NOT NULL,
@@ -32,7 +33,6 @@ CREATE TABLE clip (
     quote          VARCHAR NOT NULL,
     tags           VARCHAR NOT NULL DEFAULT '',   -- comma-separated free tags
     theme_ids      VARCHAR NOT NULL DEFAULT '',   -- comma-separated ids of the text module's themes
-    panel_member_id UUID,                          -- the customer heard in it, whose consent governs sharing
     signal_id      UUID,
     created_at     TIMESTAMPTZ NOT NULL,
     created_by     VARCHAR NOT NULL
