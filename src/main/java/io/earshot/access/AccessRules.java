@@ -41,6 +41,12 @@ public final class AccessRules {
     private static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST);
     private static final Set<Role> ADMINISTRATORS = EnumSet.of(Role.ADMINISTRATOR);
     private static final Set<Role> EDITORS_OF_THEMES = EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST);
+    /** Those who run closeness programmes; who else may change what is decided per programme and session. */
+    private static final Set<Role> PROGRAMME_RUNNERS =
+            EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST, Role.PROGRAMME_MANAGER);
+    /** Those who take part in programmes; each sees only the programmes they are part of, unless they run them. */
+    private static final Set<Role> PROGRAMME_MEMBERS = EnumSet.of(
+            Role.ADMINISTRATOR, Role.ANALYST, Role.PROGRAMME_MANAGER, Role.LEADER, Role.FACILITATOR);
 
     public static final List<Rule> RULES = List.of(
             open(null, "/signin"),
@@ -64,6 +70,15 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/themes", READERS_OF_TEXT),
             rule(HttpMethod.GET, "/themes/*", READERS_OF_TEXT),
             rule(HttpMethod.POST, "/themes/**", EDITORS_OF_THEMES),
+            rule(HttpMethod.GET, "/programmes", PROGRAMME_MEMBERS),
+            rule(HttpMethod.GET, "/programmes/**", PROGRAMME_MEMBERS),
+            // facilitators write the notes, attendance, recordings and clips of the sessions they lead (checked per
+            // session by the programme module)
+            rule(HttpMethod.POST, "/programmes/*/sessions/*/**", PROGRAMME_MEMBERS),
+            rule(HttpMethod.POST, "/programmes", PROGRAMME_RUNNERS),
+            rule(HttpMethod.POST, "/programmes/**", PROGRAMME_RUNNERS),
+            rule(HttpMethod.GET, "/closeness", EVERY_ROLE),
+            rule(HttpMethod.GET, "/closeness/team", PROGRAMME_RUNNERS),
             rule(null, "/imports/**", IMPORTERS),
             rule(null, "/imports", IMPORTERS),
             rule(null, "/admin/**", ADMINISTRATORS),
@@ -71,6 +86,7 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/api/v1/metrics", false, EVERY_ROLE, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/dips", false, EVERY_ROLE, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/drivers", false, EVERY_ROLE, Set.of(TokenScope.READ)),
+            new Rule(HttpMethod.GET, "/api/v1/exposure", false, PROGRAMME_MEMBERS, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/search", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/themes", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),
             new Rule(HttpMethod.GET, "/api/v1/themes/*", false, READERS_OF_TEXT, Set.of(TokenScope.READ)),

@@ -63,6 +63,8 @@ class ViewerAdvice {
         sections.put("/verbatims", "Verbatims");
         sections.put("/search", "Search");
         sections.put("/themes", "Themes");
+        sections.put("/programmes", "Programmes");
+        sections.put("/closeness", "Closeness");
         sections.put("/imports", "Imports");
         sections.put("/admin", "Admin");
         return java.util.Collections.unmodifiableMap(sections);
