@@ -52,7 +52,7 @@ class RecordingPages {
         Programme programme = access.visible(id);
         CustomerSession session = inProgramme(id, sessionId);
         model.addAttribute("programme", programme);
-        model.addAttribute("session", session);
+        model.addAttribute("customerSession", session);
         model.addAttribute("recordings", recordings.ofSession(sessionId));
         model.addAttribute("facilitates", access.facilitates(session));
         model.addAttribute("zone", clock.getZone());
@@ -101,7 +101,7 @@ class RecordingPages {
         Recording recording = ofSession(session, recordingId);
         List<TranscriptLine> lines = recordings.lines(recordingId);
         model.addAttribute("programme", programme);
-        model.addAttribute("session", session);
+        model.addAttribute("customerSession", session);
         model.addAttribute("recording", recording);
         model.addAttribute("lines", lines);
         model.addAttribute("start", startSeconds(t));
