@@ -45,8 +45,8 @@ public final class AccessRules {
     private static final Set<Role> PROGRAMME_RUNNERS =
             EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST, Role.PROGRAMME_MANAGER);
     /** Those who take part in programmes; each sees only the programmes they are part of, unless they run them. */
-    private static final Set<Role> PROGRAMME_MEMBERS =
-            EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST, Role.PROGRAMME_MANAGER, Role.LEADER, Role.FACILITATOR);
+    private static final Set<Role> PROGRAMME_MEMBERS = EnumSet.of(
+            Role.ADMINISTRATOR, Role.ANALYST, Role.PROGRAMME_MANAGER, Role.LEADER, Role.FACILITATOR);
 
     public static final List<Rule> RULES = List.of(
             open(null, "/signin"),
