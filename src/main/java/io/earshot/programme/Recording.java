@@ -58,9 +58,7 @@ public record Recording(
             value /= 1_024;
             unit++;
         }
-        return (value >= 100 || value == Math.rint(value)
-                        ? String.format(Locale.ROOT, "%.0f", value)
-                        : String.format(Locale.ROOT, "%.1f", value))
-                + " " + units[unit];
+        String number = String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+        return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + " " + units[unit];
     }
 }
