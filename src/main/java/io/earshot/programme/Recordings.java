@@ -88,6 +88,10 @@ public class Recordings {
             UUID sessionId, String fileName, long declaredBytes, InputStream content, String actor) {
         CustomerSession session = sessions.get(sessionId);
         String name = baseName(fileName);
+        if (session.cancelled()) {
+            return new RecordingUpload.Refused(
+                    "This session was cancelled, so it has no recording to keep: upload it to the session that took place.");
+        }
         String withoutConsent = withoutConsent(session);
         if (!withoutConsent.isEmpty()) {
             return new RecordingUpload.Refused("Not every customer of this session consents to be recorded: "

@@ -329,6 +329,23 @@ class RecordingPagesTests {
     }
 
     @Test
+    void refusesARecordingOfACancelledSession() {
+        CustomerSession cancelled =
+                SessionFixture.yesterday(context, FACILITATOR, LEADER, List.of("Eve Ford"), List.of());
+        context.getBean(CustomerSessions.class).cancel(cancelled.id(), "test");
+        byte[] content = SessionFixture.media("speech.wav");
+        assertThat(recordings.store(
+                        cancelled.id(),
+                        "speech.wav",
+                        content.length,
+                        new java.io.ByteArrayInputStream(content),
+                        "test"))
+                .isEqualTo(new RecordingUpload.Refused("This session was cancelled, so it has no recording to keep:"
+                        + " upload it to the session that took place."));
+        assertThat(recordings.ofSession(cancelled.id())).isEmpty();
+    }
+
+    @Test
     void removesUnfinishedUploadsWhenItStarts() throws IOException {
         Path part = dataDir.resolve("media").resolve(UUID.randomUUID() + ".part");
         Files.write(part, new byte[] {1, 2, 3});
