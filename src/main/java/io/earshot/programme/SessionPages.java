@@ -29,6 +29,7 @@ class SessionPages {
     private final People people;
     private final ProgrammePages programmePages;
     private final Markdown markdown;
+    private final Recordings recordings;
     private final Clock clock;
 
     SessionPages(
@@ -39,7 +40,9 @@ class SessionPages {
             People people,
             ProgrammePages programmePages,
             Markdown markdown,
+            Recordings recordings,
             Clock clock) {
+        this.recordings = recordings;
         this.markdown = markdown;
         this.sessions = sessions;
         this.programmes = programmes;
@@ -83,6 +86,7 @@ class SessionPages {
         CustomerSession session = inProgramme(id, sessionId);
         model.addAttribute("programme", programme);
         model.addAttribute("meeting", session);
+        model.addAttribute("recordings", recordings.ofSession(sessionId));
         model.addAttribute("guideHtml", markdown.html(session.guide()));
         model.addAttribute("notesHtml", markdown.html(session.notes()));
         model.addAttribute(
