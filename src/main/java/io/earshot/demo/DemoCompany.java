@@ -38,14 +38,24 @@ class DemoCompany {
     private final Clock clock;
     private final Path dataDir;
     private final DemoUsers demoUsers;
+    private final DemoProgramme programme;
 
     @Autowired
-    DemoCompany(SignalImports imports, Clock clock, @Value("${earshot.data-dir}") Path dataDir, DemoUsers demoUsers) {
-        this(imports::importFile, clock, dataDir, demoUsers);
+    DemoCompany(
+            SignalImports imports,
+            Clock clock,
+            @Value("${earshot.data-dir}") Path dataDir,
+            DemoUsers demoUsers,
+            DemoProgramme programme) {
+        this(imports::importFile, clock, dataDir, demoUsers, programme);
     }
 
-    /** @param demoUsers creates the demo units and users, or {@code null} to leave them out (tests of the data) */
-    DemoCompany(Importer imports, Clock clock, Path dataDir, DemoUsers demoUsers) {
+    /**
+     * @param demoUsers creates the demo units and users, or {@code null} to leave them out (tests of the data)
+     * @param programme creates the demo closeness programme, or {@code null} to leave it out (tests of the data)
+     */
+    DemoCompany(Importer imports, Clock clock, Path dataDir, DemoUsers demoUsers, DemoProgramme programme) {
+        this.programme = programme;
         this.imports = imports;
         this.clock = clock;
         this.dataDir = dataDir;
@@ -91,6 +101,9 @@ class DemoCompany {
                             report.rejected(),
                             report.took().toMillis() / 1000.0));
             reports.add(report);
+        }
+        if (programme != null && demoUsers != null) {
+            programme.create(say);
         }
         return reports;
     }

@@ -51,6 +51,7 @@ class DemoImportFilesTests {
                 },
                 Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC),
                 dataDir,
+                null,
                 null);
         List<String> said = new ArrayList<>();
 
