@@ -2,6 +2,9 @@ package io.earshot.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import io.earshot.Chromium;
 import io.earshot.WebSession;
 import io.earshot.programme.CustomerSession;
 import io.earshot.programme.CustomerSessions;
@@ -29,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The demo programme on a real store (without the demo's signals, so its panel is made of contacts): cohorts, panel,
  * past and upcoming sessions, the recorded interviews with their transcripts, and leaders whose exposure differs as
- * planned, read through the exposure API.
+ * planned, read through the exposure API and seen by a leader and a programme manager in a real Chromium.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,6 +63,17 @@ class DemoProgrammeTests {
     Recordings recordings;
 
     static final List<String> said = new ArrayList<>();
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static Chromium chromium;
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
 
     @BeforeAll
     static void createTwice(@Autowired DemoUsers users, @Autowired DemoProgramme programme) {
@@ -110,5 +124,60 @@ class DemoProgrammeTests {
                 .containsEntry("Noor Achter", "overdue")
                 .containsEntry("Ravi Patel", "none")
                 .containsEntry("Sofia Berg", "on_track");
+    }
+
+    @Test
+    void aLeaderSeesTheirExposureAndAProgrammeManagerWhoHasMetHowManyCustomers() {
+        chromium = chromium == null ? Chromium.launch() : chromium;
+        Page page = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        signIn(page, "leader@demo.earshot.dev");
+        page.click("header nav a:text-is('Closeness')");
+        page.waitForURL(url("/closeness"));
+        assertThat(page.locator("[data-testid=exposure-hours] .value").textContent())
+                .isEqualTo("3.0 h");
+        assertThat(page.locator("[data-testid=exposure-status] .value").textContent())
+                .isEqualTo("On track");
+        page.waitForSelector("#exposure-trend[data-ready=true]");
+        assertThat(page.locator("[data-testid=encounters] li").count()).isEqualTo(3);
+        assertThat(page.locator("[data-testid=upcoming] li").count()).isEqualTo(1);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("closeness-leader.png"))
+                .setFullPage(true));
+        page.setViewportSize(390, 844);
+        page.reload();
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling on a phone")
+                .isTrue();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("closeness-leader-phone.png"))
+                .setFullPage(true));
+        page.close();
+
+        Page manager = chromium.browser().newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+        signIn(manager, "programmes@demo.earshot.dev");
+        manager.click("header nav a:text-is('Programmes')");
+        manager.click("a:text-is('" + DemoProgramme.NAME + "')");
+        assertThat(manager.locator("[data-testid=tallies] tr[data-leader='Lee Dersen'] td")
+                        .allTextContents())
+                .startsWith("Lee Dersen", "3", "3");
+        manager.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("programme-manager.png"))
+                .setFullPage(true));
+        manager.navigate(url("/closeness/team"));
+        assertThat(manager.locator("[data-testid=team] tbody tr").first().getAttribute("data-status"))
+                .isEqualTo("OVERDUE");
+        manager.close();
+    }
+
+    private void signIn(Page page, String email) {
+        page.navigate(url("/signin"));
+        page.fill("input[name=email]", email);
+        page.fill("input[name=password]", "demo");
+        page.click("button[type=submit]:text-is('Sign in')");
+        page.waitForURL(url("/"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
     }
 }
