@@ -40,6 +40,7 @@ class EventPages {
     private final ProgrammeAccess access;
     private final People people;
     private final ProgrammePages programmePages;
+    private final Markdown markdown;
     private final Clock clock;
 
     EventPages(
@@ -52,6 +53,7 @@ class EventPages {
             ProgrammeAccess access,
             People people,
             ProgrammePages programmePages,
+            Markdown markdown,
             Clock clock) {
         this.events = events;
         this.tables = tables;
@@ -62,6 +64,7 @@ class EventPages {
         this.access = access;
         this.people = people;
         this.programmePages = programmePages;
+        this.markdown = markdown;
         this.clock = clock;
     }
 
@@ -102,6 +105,8 @@ class EventPages {
         Map<UUID, PanelMember> customers = new HashMap<>();
         event.customers().keySet().forEach(c -> panels.find(c).ifPresent(m -> customers.put(c, m)));
         model.addAttribute("event", event);
+        // rendered here: Thymeleaf refuses bean references such as @markdown in th:utext (restricted expressions)
+        model.addAttribute("agendaHtml", markdown.html(event.agenda()));
         model.addAttribute("programme", programmes.get(event.programmeId()));
         model.addAttribute("names", people.names());
         model.addAttribute("customers", customers);

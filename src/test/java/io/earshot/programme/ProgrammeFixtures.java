@@ -30,6 +30,14 @@ final class ProgrammeFixtures {
         return WebSession.user(context, email, role);
     }
 
+    /** The name of user {@code id} (the test users are named by their e-mail). */
+    String name(UUID id) {
+        return context.getBean(io.earshot.access.Users.class)
+                .find(id)
+                .orElseThrow()
+                .name();
+    }
+
     /** A programme whose one cohort holds {@code leaders}. */
     Programme programme(String name, User... leaders) {
         Programme programme = context.getBean(Programmes.class)
