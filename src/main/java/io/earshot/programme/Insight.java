@@ -7,8 +7,8 @@ import java.util.UUID;
 /**
  * What a workshop learnt, with the clips and signals behind it.
  *
- * @param clipIds the clips it rests on, in the order chosen
- * @param signalIds the signals it rests on, in the order given
+ * @param clipIds the clips it rests on, each once (as stored, ordered by id)
+ * @param signalIds the signals it rests on, each once (as stored, ordered by id)
  */
 public record Insight(
         UUID id,

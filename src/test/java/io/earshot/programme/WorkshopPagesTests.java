@@ -24,10 +24,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Empathy workshops over real HTTP on a real store: scheduling, reels, prompts, attendance, insights linked to clips
@@ -37,7 +43,38 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
 @DirtiesContext
+@Import(WorkshopPagesTests.FragmentPage.class)
 class WorkshopPagesTests {
+
+    /** Includes the workshop and event fragments as the programme page does, with the attributes it provides. */
+    @Controller
+    static class FragmentPage {
+        private final Workshops workshops;
+        private final ClosenessEvents events;
+        private final Programmes programmes;
+        private final People people;
+
+        FragmentPage(Workshops workshops, ClosenessEvents events, Programmes programmes, People people) {
+            this.workshops = workshops;
+            this.events = events;
+            this.programmes = programmes;
+            this.people = people;
+        }
+
+        @GetMapping("/programmes/{id}/fragment-check")
+        String page(@PathVariable UUID id, Model model) {
+            model.addAttribute("programme", programmes.get(id));
+            model.addAttribute("workshops", workshops.ofProgramme(id));
+            model.addAttribute("events", events.ofProgramme(id));
+            model.addAttribute("runs", true);
+            model.addAttribute("zone", ZoneId.systemDefault());
+            model.addAttribute("names", people.names());
+            model.addAttribute("leaderChoices", people.withAny(Role.LEADER));
+            model.addAttribute("facilitatorChoices", people.withAny(Role.FACILITATOR));
+            model.addAttribute("form", new LinkedMultiValueMap<String, String>());
+            return "programme-test/fragments";
+        }
+    }
 
     @TempDir
     static Path dataDir;
@@ -125,6 +162,32 @@ class WorkshopPagesTests {
                 .contains("No reel chosen yet")
                 .contains("No insights yet")
                 .contains("lee@workshops.test");
+    }
+
+    @Test
+    void theProgrammePageFragmentsListWorkshopsAndEventsWithTheirSchedulingForms() {
+        Workshop workshop = upcoming(List.of(leader.id()));
+        Instant start = Instant.now().plus(9, ChronoUnit.DAYS);
+        ClosenessEvent event = context.getBean(ClosenessEvents.class)
+                .schedule(
+                        programme.id(),
+                        new ClosenessEvents.Plan(
+                                "Customer day", start, start.plus(4, ChronoUnit.HOURS), "Head office", ""),
+                        "test");
+        Programme quiet = fixtures.programme("Quiet " + UUID.randomUUID(), leader);
+
+        HttpResponse<String> listed = runner.get("/programmes/" + programme.id() + "/fragment-check");
+        HttpResponse<String> empty = runner.get("/programmes/" + quiet.id() + "/fragment-check");
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body())
+                .contains("href=\"" + page(workshop) + "\"")
+                .contains("href=\"/events/" + event.id() + "\"")
+                .contains("Schedule workshop")
+                .contains("Schedule event")
+                .contains("lee@workshops.test");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("No workshops yet.").contains("No events yet.");
     }
 
     @Test
