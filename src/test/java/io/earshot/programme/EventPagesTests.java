@@ -382,6 +382,9 @@ class EventPagesTests {
         assertThat(events.invitedUpcoming(ada.id()))
                 .containsExactly(
                         new Occasion(coming.id(), programme.id(), coming.title(), coming.startsAt(), coming.endsAt()));
+        assertThat(context.getBean(Encounters.class).of(ada.id()))
+                .containsExactly(new Encounter(
+                        Encounter.Kind.EVENT, came.startsAt(), came.endsAt(), came.title(), "/events/" + came.id()));
     }
 
     private List<String> pairs(ClosenessEvent event) {

@@ -414,6 +414,9 @@ class WorkshopPagesTests {
                 .containsExactly(
                         new Occasion(coming.id(), programme.id(), coming.title(), coming.startsAt(), coming.endsAt()));
         assertThat(notRecorded.attendees()).isEqualTo(Map.of(ada.id(), Attendance.INVITED));
+        assertThat(context.getBean(Encounters.class).of(ada.id()))
+                .containsExactly(new Encounter(
+                        Encounter.Kind.WORKSHOP, came.startsAt(), came.endsAt(), came.title(), page(came)));
     }
 
     private Workshop past(List<UUID> attendees) {
