@@ -75,8 +75,17 @@ public final class AccessRules {
             // facilitators write the notes, attendance, recordings and clips of the sessions they lead (checked per
             // session by the programme module)
             rule(HttpMethod.POST, "/programmes/*/sessions/*/**", PROGRAMME_MEMBERS),
+            // a workshop's facilitator and the programme's facilitators change a workshop (checked per workshop)
+            rule(HttpMethod.POST, "/programmes/*/workshops/*/**", PROGRAMME_MEMBERS),
             rule(HttpMethod.POST, "/programmes", PROGRAMME_RUNNERS),
             rule(HttpMethod.POST, "/programmes/**", PROGRAMME_RUNNERS),
+            // closeness events invite employees of every role: the programme module shows an event only to those
+            // who see its programme, its invited employees and its follow-ups' owners (404 to anyone else), takes
+            // feedback only from invited employees and lets an owner mark their follow-up done
+            rule(HttpMethod.GET, "/events/*", EVERY_ROLE),
+            rule(HttpMethod.POST, "/events/*/feedback", EVERY_ROLE),
+            rule(HttpMethod.POST, "/events/*/follow-ups/*/done", EVERY_ROLE),
+            rule(HttpMethod.POST, "/events/*/**", PROGRAMME_RUNNERS),
             rule(HttpMethod.GET, "/closeness", EVERY_ROLE),
             rule(HttpMethod.GET, "/closeness/team", PROGRAMME_RUNNERS),
             rule(null, "/imports/**", IMPORTERS),
