@@ -28,13 +28,23 @@ class ClosenessPages {
 
     private final ExposureBoard board;
     private final CustomerSessions sessions;
+    private final Workshops workshops;
+    private final ClosenessEvents events;
     private final ProgrammeAccess access;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ClosenessPages(ExposureBoard board, CustomerSessions sessions, ProgrammeAccess access, Clock clock) {
+    ClosenessPages(
+            ExposureBoard board,
+            CustomerSessions sessions,
+            Workshops workshops,
+            ClosenessEvents events,
+            ProgrammeAccess access,
+            Clock clock) {
         this.board = board;
         this.sessions = sessions;
+        this.workshops = workshops;
+        this.events = events;
         this.access = access;
         this.clock = clock;
     }
@@ -47,11 +57,7 @@ class ClosenessPages {
         model.addAttribute("exposure", exposure);
         model.addAttribute("target", board.target());
         model.addAttribute("trendJson", trendJson(exposure, clock.getZone()));
-        model.addAttribute(
-                "upcoming",
-                sessions.ofPerson(viewer.id()).stream()
-                        .filter(session -> !session.isPast(now) && !session.cancelled())
-                        .toList());
+        model.addAttribute("upcoming", upcoming(viewer, now));
         model.addAttribute("zone", clock.getZone());
         model.addAttribute("runs", access.runs());
         return "programme/closeness";
@@ -77,6 +83,38 @@ class ClosenessPages {
         model.addAttribute("overdue", overdue);
         model.addAttribute("zone", clock.getZone());
         return "programme/team";
+    }
+
+    /** Something coming up for the viewer: a session, workshop or event, with its page. */
+    record Coming(String kind, String title, Instant start, int minutes, String link) {}
+
+    private List<Coming> upcoming(Viewer viewer, Instant now) {
+        List<Coming> coming = new java.util.ArrayList<>();
+        sessions.ofPerson(viewer.id()).stream()
+                .filter(session -> !session.isPast(now) && !session.cancelled())
+                .forEach(session -> coming.add(new Coming(
+                        "Customer session",
+                        session.title(),
+                        session.startsAt(),
+                        session.minutes(),
+                        "/programmes/" + session.programmeId() + "/sessions/" + session.id())));
+        workshops
+                .invitedUpcoming(viewer.id())
+                .forEach(workshop -> coming.add(new Coming(
+                        "Empathy workshop",
+                        workshop.title(),
+                        workshop.start(),
+                        minutes(workshop),
+                        "/programmes/" + workshop.programmeId() + "/workshops/" + workshop.id())));
+        events.invitedUpcoming(viewer.id())
+                .forEach(event -> coming.add(new Coming(
+                        "Closeness event", event.title(), event.start(), minutes(event), "/events/" + event.id())));
+        coming.sort(java.util.Comparator.comparing(Coming::start));
+        return coming;
+    }
+
+    private static int minutes(Occasion occasion) {
+        return (int) Duration.between(occasion.start(), occasion.end()).toMinutes();
     }
 
     private String trendJson(Exposure exposure, ZoneId zone) {

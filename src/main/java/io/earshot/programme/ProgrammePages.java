@@ -4,7 +4,6 @@ import io.earshot.access.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,8 @@ class ProgrammePages {
     private final Panels panels;
     private final ProgrammeAccess access;
     private final People people;
+    private final Workshops workshops;
+    private final ClosenessEvents events;
     private final Clock clock;
 
     ProgrammePages(
@@ -40,7 +41,11 @@ class ProgrammePages {
             Panels panels,
             ProgrammeAccess access,
             People people,
+            Workshops workshops,
+            ClosenessEvents events,
             Clock clock) {
+        this.workshops = workshops;
+        this.events = events;
         this.programmes = programmes;
         this.sessions = sessions;
         this.panels = panels;
@@ -113,6 +118,9 @@ class ProgrammePages {
         model.addAttribute("formats", SessionFormat.values());
         model.addAttribute("zone", clock.getZone());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("workshops", workshops.ofProgramme(id));
+        model.addAttribute("events", events.ofProgramme(id));
+        model.addAttribute("emptyForm", new LinkedMultiValueMap<String, String>());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new LinkedMultiValueMap<String, String>());
         }
@@ -194,9 +202,5 @@ class ProgrammePages {
         Map<UUID, String> names = new java.util.HashMap<>();
         cohorts.forEach(cohort -> names.put(cohort.id(), cohort.name()));
         return names;
-    }
-
-    static List<String> values(MultiValueMap<String, String> form, String key) {
-        return form.getOrDefault(key, new ArrayList<>());
     }
 }
