@@ -45,8 +45,8 @@ public final class AccessRules {
     private static final Set<Role> PROGRAMME_RUNNERS =
             EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST, Role.PROGRAMME_MANAGER);
     /** Those who take part in programmes; each sees only the programmes they are part of, unless they run them. */
-    private static final Set<Role> PROGRAMME_MEMBERS = EnumSet.of(
-            Role.ADMINISTRATOR, Role.ANALYST, Role.PROGRAMME_MANAGER, Role.LEADER, Role.FACILITATOR);
+    private static final Set<Role> PROGRAMME_MEMBERS =
+            EnumSet.of(Role.ADMINISTRATOR, Role.ANALYST, Role.PROGRAMME_MANAGER, Role.LEADER, Role.FACILITATOR);
 
     public static final List<Rule> RULES = List.of(
             open(null, "/signin"),
@@ -77,6 +77,15 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/programmes/*/sessions/*/**", PROGRAMME_MEMBERS),
             rule(HttpMethod.POST, "/programmes", PROGRAMME_RUNNERS),
             rule(HttpMethod.POST, "/programmes/**", PROGRAMME_RUNNERS),
+            // reels and clips are shared inside the organisation with everyone who reads customers' words; a clip
+            // hidden by consent is refused by the programme module
+            rule(HttpMethod.GET, "/reels", READERS_OF_TEXT),
+            rule(HttpMethod.GET, "/reels/**", READERS_OF_TEXT),
+            rule(HttpMethod.GET, "/clips/**", READERS_OF_TEXT),
+            rule(HttpMethod.POST, "/reels/*/views", READERS_OF_TEXT),
+            rule(HttpMethod.POST, "/clips/*/views", READERS_OF_TEXT),
+            rule(HttpMethod.POST, "/reels", PROGRAMME_RUNNERS),
+            rule(HttpMethod.POST, "/reels/**", PROGRAMME_RUNNERS),
             rule(HttpMethod.GET, "/closeness", EVERY_ROLE),
             rule(HttpMethod.GET, "/closeness/team", PROGRAMME_RUNNERS),
             rule(null, "/imports/**", IMPORTERS),
