@@ -87,7 +87,7 @@ class ClipPages {
             model.addAttribute("form", form.toSingleValueMap());
             model.addAttribute("chosenThemes", form.get("themes") == null ? List.of() : form.get("themes"));
             model.addAttribute("themes", clips.themes());
-            model.addAttribute("session", session);
+            model.addAttribute("customerSession", session);
             model.addAttribute("action", ClipPaths.clipsOf(id, sessionId, recordingId));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "programme/clip-refused";
@@ -109,10 +109,13 @@ class ClipPages {
 
     /** The recording the clip is cut from, with Range support so that players seek to the clip; 404 while hidden. */
     @GetMapping("/clips/{id}/media")
-    ResponseEntity<FileSystemResource> media(@PathVariable UUID id) {
+    ResponseEntity<?> media(@PathVariable UUID id) {
         ClipStatus status = shown(id);
         if (!status.shared()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, status.note());
+            // said in the body itself: the reason must reach whoever opens the address, whatever they accept
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body(status.note());
         }
         Clips.MediaFile media = clips.media(status.clip())
                 .filter(file -> Files.isRegularFile(file.file()))
