@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.KeyboardModifier;
 import io.earshot.Chromium;
 import io.earshot.WebSession;
 import io.earshot.access.Role;
@@ -171,6 +172,90 @@ class ClipBrowserTests {
                 .isTrue();
         page.close();
     }
+
+    @Test
+    void theClipToolsSelectTranscriptLinesOrTakeMarksFromThePlayerAndMakeTheClip() {
+        User facilitator = WebSession.user(context, "facilitator@browser.test", Role.FACILITATOR);
+        ClipFixtures.Recorded recorded = new ClipFixtures(context, dataDir)
+                .recorded(
+                        List.of("Ana"),
+                        facilitator.id(),
+                        "The branch closed early",
+                        "I queued for an hour",
+                        "Nobody told me about the app",
+                        "Next time I will call");
+        Clip whole = clips.create(recorded.recordingId(), new Clips.Draft(0, 8000, "Whole", "", "", List.of()), "test");
+        Page page = signedIn("facilitator@browser.test", Role.FACILITATOR);
+        page.navigate(url("/reels"));
+        // the player page is built elsewhere: a stand-in with its transcript lines and #player around the fragment
+        StringBuilder lines = new StringBuilder();
+        for (int n = 1; n <= 4; n++) {
+            lines.append("<p data-number='%d' data-start-ms='%d' data-end-ms='%d'><span data-text>line %d</span></p>"
+                    .formatted(n, (n - 1) * 2000, n * 2000, n));
+        }
+        page.setContent("<html><head>" + page.innerHTML("head") + "</head><body><video id='player' muted src='"
+                + url("/clips/" + whole.id() + "/media") + "'></video>" + lines + tools(recorded.recordingId())
+                + "</body></html>");
+        page.waitForFunction("() => document.getElementById('player').readyState >= 1");
+
+        page.click("[data-number='2']");
+        page.click("[data-number='3']", new Page.ClickOptions().setModifiers(List.of(KeyboardModifier.SHIFT)));
+        assertThat(page.inputValue("input[name=startMs]")).isEqualTo("2000");
+        assertThat(page.inputValue("input[name=endMs]")).isEqualTo("6000");
+        assertThat(page.locator("[data-testid=clip-range]").textContent()).isEqualTo("From 0:02 to 0:06 (4.0 s)");
+        assertThat(page.getAttribute("textarea[name=quote]", "placeholder")).isEqualTo("line 2 line 3");
+
+        page.evaluate("() => { document.getElementById('player').currentTime = 1; }");
+        page.waitForFunction("() => !document.getElementById('player').seeking");
+        page.click("[data-mark=in]");
+        page.evaluate("() => { document.getElementById('player').currentTime = 2.5; }");
+        page.waitForFunction("() => !document.getElementById('player').seeking");
+        page.click("[data-mark=out]");
+        page.fill("input[name=title]", "Queued for an hour");
+        page.fill("input[name=tags]", "branches");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve("clip-tools.png"))
+                .setFullPage(true));
+        page.evaluate("() => { const f = document.querySelector('[data-testid=clip-form]');"
+                + " const t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf';"
+                + " t.value = document.querySelector('meta[name=csrf-token]').content; f.appendChild(t); }");
+        page.click("button:text-is('Make clip')");
+        page.waitForSelector("[data-testid=clip-title]");
+
+        Clip made = clips.ofRecording(recorded.recordingId()).stream()
+                .map(ClipStatus::clip)
+                .filter(clip -> clip.title().equals("Queued for an hour"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(page.url()).isEqualTo(url("/clips/" + made.id() + "?done=created"));
+        assertThat(made.startMs()).isEqualTo(1000);
+        assertThat(made.endMs()).isEqualTo(2500);
+        assertThat(made.quote()).isEqualTo("The branch closed early I queued for an hour");
+        assertThat(made.tags()).containsExactly("branches");
+        page.close();
+    }
+
+    /** The clip tools fragment as the application's template engine renders it for recording {@code id}. */
+    private String tools(java.util.UUID id) {
+        org.springframework.mock.web.MockHttpServletRequest request =
+                new org.springframework.mock.web.MockHttpServletRequest("GET", "/");
+        org.thymeleaf.web.servlet.IServletWebExchange exchange =
+                org.thymeleaf.web.servlet.JakartaServletWebApplication.buildApplication(request.getServletContext())
+                        .buildExchange(request, new org.springframework.mock.web.MockHttpServletResponse());
+        org.thymeleaf.context.WebContext variables = new org.thymeleaf.context.WebContext(exchange);
+        variables.setVariable(
+                org.thymeleaf.spring6.expression.ThymeleafEvaluationContext
+                        .THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(context, null));
+        variables.setVariable("recording", new StandIn(id));
+        variables.setVariable("lines", List.of());
+        String page = context.getBean(org.thymeleaf.spring6.SpringTemplateEngine.class)
+                .process("programme/clip-tools-standin", variables);
+        return page.substring(page.indexOf("<section"), page.lastIndexOf("</section>") + "</section>".length());
+    }
+
+    /** What the fragment needs of a recording. */
+    record StandIn(java.util.UUID id) {}
 
     private void awaitViews(int count) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
