@@ -54,7 +54,7 @@
     startField.value = Math.min.apply(null, chosen.map(function (l) { return Number(l.dataset.startMs); }));
     endField.value = Math.max.apply(null, chosen.map(function (l) { return Number(l.dataset.endMs); }));
     quote.placeholder = chosen.map(function (l) {
-      var text = l.querySelector('[data-text]');
+      var text = l.querySelector('[data-text], .words');
       return (text || l).textContent.trim().replace(/\s+/g, ' ');
     }).join(' ');
     show();

@@ -28,7 +28,9 @@ class DemoUsers {
     static final List<Person> PEOPLE = List.of(
             new Person("admin@demo.earshot.dev", "Ada Admin", Role.ADMINISTRATOR, COMPANY),
             new Person("analyst@demo.earshot.dev", "Ana Lyst", Role.ANALYST, COMPANY),
+            new Person("programmes@demo.earshot.dev", "Pam Grammer", Role.PROGRAMME_MANAGER, COMPANY),
             new Person("leader@demo.earshot.dev", "Lee Dersen", Role.LEADER, COMPANY),
+            new Person("facilitator@demo.earshot.dev", "Fay Silitator", Role.FACILITATOR, COMPANY),
             new Person("frontline@demo.earshot.dev", "Frank Line", Role.FRONTLINE, "support-desk"),
             new Person("accounts@demo.earshot.dev", "Acacia Count", Role.ACCOUNT_MANAGER, "business-banking"),
             new Person("viewer@demo.earshot.dev", "Vi Ewer", Role.VIEWER, "north"));

@@ -60,13 +60,13 @@ class CalendarExports {
 
     @GetMapping("/programmes/people/{userId}/calendar.ics")
     ResponseEntity<String> person(@PathVariable UUID userId) {
-        if (!access.runs() && !access.viewer().id().equals(userId)) {
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN, "Only your own calendar, unless you run programmes");
-        }
         String name = people.names().get(userId);
         if (name == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no user " + userId);
+        }
+        if (!access.runs() && !access.viewer().id().equals(userId)) {
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "Only your own calendar, unless you run programmes");
         }
         return calendar("Customer sessions · " + name, sessions.ofPerson(userId), "customer-sessions");
     }

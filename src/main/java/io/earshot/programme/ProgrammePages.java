@@ -98,8 +98,13 @@ class ProgrammePages {
         model.addAttribute(
                 "past", schedule.stream().filter(s -> s.isPast(now)).toList().reversed());
         model.addAttribute("tallies", Meetings.tally(leaders, schedule, now));
-        model.addAttribute("panelSize", panels.members(id).size());
-        model.addAttribute("panel", panels.members(id));
+        List<PanelMember> panel = panels.members(id);
+        model.addAttribute("panelSize", panel.size());
+        model.addAttribute(
+                "participants",
+                panel.stream()
+                        .filter(member -> member.consents(ConsentKind.PARTICIPATE, LocalDate.now(clock)))
+                        .toList());
         model.addAttribute("names", people.names());
         model.addAttribute("runs", access.runs());
         model.addAttribute("leaderChoices", people.withAny(Role.LEADER));
@@ -107,6 +112,7 @@ class ProgrammePages {
                 "facilitatorChoices", people.withAny(Role.FACILITATOR, Role.PROGRAMME_MANAGER, Role.ANALYST));
         model.addAttribute("formats", SessionFormat.values());
         model.addAttribute("zone", clock.getZone());
+        model.addAttribute("today", LocalDate.now(clock));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new LinkedMultiValueMap<String, String>());
         }

@@ -143,6 +143,18 @@ public class Programmes {
                 "SELECT user_id FROM cohort_member WHERE cohort_id = ? ORDER BY user_id", UUID.class, cohortId);
     }
 
+    /** The names of the cohorts each leader is in, by user id. */
+    public Map<UUID, java.util.Set<String>> cohortNamesByMember() {
+        Map<UUID, java.util.Set<String>> names = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT m.user_id, c.name FROM cohort_member m JOIN cohort c ON c.id = m.cohort_id ORDER BY c.name",
+                row -> {
+                    names.computeIfAbsent(row.getObject(1, UUID.class), user -> new java.util.TreeSet<>())
+                            .add(row.getString(2));
+                });
+        return names;
+    }
+
     /** Makes {@code userIds} the facilitators of programme {@code programmeId}. */
     @Transactional
     public void setFacilitators(UUID programmeId, Collection<UUID> userIds) {

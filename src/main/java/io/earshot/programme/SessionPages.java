@@ -28,6 +28,8 @@ class SessionPages {
     private final ProgrammeAccess access;
     private final People people;
     private final ProgrammePages programmePages;
+    private final Markdown markdown;
+    private final Recordings recordings;
     private final Clock clock;
 
     SessionPages(
@@ -37,7 +39,11 @@ class SessionPages {
             ProgrammeAccess access,
             People people,
             ProgrammePages programmePages,
+            Markdown markdown,
+            Recordings recordings,
             Clock clock) {
+        this.recordings = recordings;
+        this.markdown = markdown;
         this.sessions = sessions;
         this.programmes = programmes;
         this.panels = panels;
@@ -79,7 +85,10 @@ class SessionPages {
         Programme programme = access.visible(id);
         CustomerSession session = inProgramme(id, sessionId);
         model.addAttribute("programme", programme);
-        model.addAttribute("session", session);
+        model.addAttribute("meeting", session);
+        model.addAttribute("recordings", recordings.ofSession(sessionId));
+        model.addAttribute("guideHtml", markdown.html(session.guide()));
+        model.addAttribute("notesHtml", markdown.html(session.notes()));
         model.addAttribute(
                 "cohort",
                 programmes.cohort(session.cohortId()).map(Cohort::name).orElse(""));
@@ -90,6 +99,7 @@ class SessionPages {
                 .forEach(customer -> panels.find(customer).ifPresent(m -> customers.put(customer, m)));
         model.addAttribute("customers", customers);
         model.addAttribute("facilitates", access.facilitates(session));
+        model.addAttribute("runs", access.runs());
         model.addAttribute("started", !session.startsAt().isAfter(clock.instant()));
         model.addAttribute("zone", clock.getZone());
         return "programme/session";

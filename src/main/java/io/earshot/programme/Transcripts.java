@@ -39,8 +39,8 @@ public final class Transcripts {
             return tooLarge();
         }
         return switch (decode(content)) {
-            case Decoded.Text(String text) -> parseText(fileName, text);
-            case Decoded.Invalid(TranscriptParse.Malformed malformed) -> malformed;
+            case Decoded.Text text -> parseText(fileName, text.text());
+            case Decoded.Invalid invalid -> invalid.malformed();
         };
     }
 

@@ -45,6 +45,8 @@ class RoleBrowserTests {
         SECTIONS.put("/verbatims", "Verbatims");
         SECTIONS.put("/search", "Search");
         SECTIONS.put("/themes", "Themes");
+        SECTIONS.put("/programmes", "Programmes");
+        SECTIONS.put("/closeness", "Closeness");
         SECTIONS.put("/imports", "Imports");
         SECTIONS.put("/admin", "Admin");
     }
@@ -60,14 +62,60 @@ class RoleBrowserTests {
                             "Verbatims",
                             "Search",
                             "Themes",
+                            "Programmes",
+                            "Closeness",
                             "Imports",
                             "Admin"),
             Role.ANALYST,
-                    List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes", "Imports"),
-            Role.LEADER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes"),
-            Role.FRONTLINE, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes"),
-            Role.ACCOUNT_MANAGER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes"),
-            Role.VIEWER, List.of("Overview", "Breakdown", "Dips", "Drivers"));
+                    List.of(
+                            "Overview",
+                            "Breakdown",
+                            "Dips",
+                            "Drivers",
+                            "Verbatims",
+                            "Search",
+                            "Themes",
+                            "Programmes",
+                            "Closeness",
+                            "Imports"),
+            Role.PROGRAMME_MANAGER,
+                    List.of(
+                            "Overview",
+                            "Breakdown",
+                            "Dips",
+                            "Drivers",
+                            "Verbatims",
+                            "Search",
+                            "Themes",
+                            "Programmes",
+                            "Closeness"),
+            Role.LEADER,
+                    List.of(
+                            "Overview",
+                            "Breakdown",
+                            "Dips",
+                            "Drivers",
+                            "Verbatims",
+                            "Search",
+                            "Themes",
+                            "Programmes",
+                            "Closeness"),
+            Role.FACILITATOR,
+                    List.of(
+                            "Overview",
+                            "Breakdown",
+                            "Dips",
+                            "Drivers",
+                            "Verbatims",
+                            "Search",
+                            "Themes",
+                            "Programmes",
+                            "Closeness"),
+            Role.FRONTLINE,
+                    List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes", "Closeness"),
+            Role.ACCOUNT_MANAGER,
+                    List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes", "Closeness"),
+            Role.VIEWER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Closeness"));
 
     @TempDir
     static Path dataDir;
