@@ -86,6 +86,15 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/events/*/feedback", EVERY_ROLE),
             rule(HttpMethod.POST, "/events/*/follow-ups/*/done", EVERY_ROLE),
             rule(HttpMethod.POST, "/events/*/**", PROGRAMME_RUNNERS),
+            // reels and clips are shared inside the organisation with everyone who reads customers' words; a clip
+            // hidden by consent is refused by the programme module
+            rule(HttpMethod.GET, "/reels", READERS_OF_TEXT),
+            rule(HttpMethod.GET, "/reels/**", READERS_OF_TEXT),
+            rule(HttpMethod.GET, "/clips/**", READERS_OF_TEXT),
+            rule(HttpMethod.POST, "/reels/*/views", READERS_OF_TEXT),
+            rule(HttpMethod.POST, "/clips/*/views", READERS_OF_TEXT),
+            rule(HttpMethod.POST, "/reels", PROGRAMME_RUNNERS),
+            rule(HttpMethod.POST, "/reels/**", PROGRAMME_RUNNERS),
             rule(HttpMethod.GET, "/closeness", EVERY_ROLE),
             rule(HttpMethod.GET, "/closeness/team", PROGRAMME_RUNNERS),
             rule(null, "/imports/**", IMPORTERS),

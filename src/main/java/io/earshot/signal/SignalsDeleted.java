@@ -26,6 +26,11 @@ public record SignalsDeleted(String source, long count, Reason reason) {
         /** They were older than their source's retention. */
         RETENTION,
         /** Their customer asked to be forgotten; a {@link CustomerErased} follows. */
-        ERASURE
+        ERASURE,
+        /**
+         * What they were made from may no longer be used, e.g. a customer revoked the consent under which a clip of
+         * an interview became a signal ({@link SignalWithdrawal}).
+         */
+        WITHDRAWN
     }
 }

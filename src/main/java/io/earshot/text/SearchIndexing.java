@@ -38,11 +38,14 @@ class SearchIndexing {
         index.indexImport(event.importId());
     }
 
-    /** Erasures are handled by customer ({@link CustomerErased}); retention by comparing a source with the store. */
+    /**
+     * Erasures are handled by customer ({@link CustomerErased}); retention and withdrawals by comparing a source with
+     * the store.
+     */
     @EventListener
     void on(SignalsDeleted event) {
         switch (event.reason()) {
-            case RETENTION -> index.syncSource(event.source());
+            case RETENTION, WITHDRAWN -> index.syncSource(event.source());
             case ERASURE -> {}
         }
     }
