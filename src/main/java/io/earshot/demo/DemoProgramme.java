@@ -13,6 +13,7 @@ import io.earshot.programme.PanelMember;
 import io.earshot.programme.Panels;
 import io.earshot.programme.Programme;
 import io.earshot.programme.Programmes;
+import io.earshot.programme.Recording;
 import io.earshot.programme.RecordingUpload;
 import io.earshot.programme.Recordings;
 import io.earshot.programme.SessionFormat;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
 /**
  * The demo bank's running closeness programme, "Hear the North": two cohorts of leaders, a customer panel recruited
  * from North's customers with their consents, past sessions with attendance, notes and three recorded interviews
- * with transcripts, and upcoming sessions. Leaders' attendance differs on purpose, so their exposure does: one on
+ * with transcripts, and upcoming sessions; then what was made of them ({@link DemoCloseness}). Leaders' attendance differs on purpose, so their exposure does: one on
  * track, one due soon, one overdue, one who never came. Dates are relative to today; creating it again adds nothing.
  */
 @Component
@@ -71,6 +72,7 @@ class DemoProgramme {
     private final CustomerSessions sessions;
     private final Recordings recordings;
     private final CustomerDirectory directory;
+    private final DemoCloseness closeness;
     private final Clock clock;
 
     DemoProgramme(
@@ -80,7 +82,9 @@ class DemoProgramme {
             CustomerSessions sessions,
             Recordings recordings,
             CustomerDirectory directory,
+            DemoCloseness closeness,
             Clock clock) {
+        this.closeness = closeness;
         this.users = users;
         this.programmes = programmes;
         this.panels = panels;
@@ -126,6 +130,7 @@ class DemoProgramme {
         Map<String, UUID> ids = new HashMap<>();
         people.forEach((email, user) -> ids.put(email, user.id()));
         List<DemoSessions.Past> past = DemoSessions.past();
+        List<Recording> recorded = new ArrayList<>();
         for (int i = 0; i < past.size(); i++) {
             DemoSessions.Past plan = past.get(i);
             Cohort cohort = plan.executive() ? executives : product;
@@ -147,7 +152,7 @@ class DemoProgramme {
             sessions.recordAttendance(session.id(), leaders, Map.of(customer.id(), Attendance.ATTENDED), ACTOR);
             sessions.writeNotes(session.id(), plan.notes(), ACTOR);
             if (plan.recording() > 0) {
-                record(session, plan.recording());
+                recorded.add(record(session, plan.recording()));
             }
         }
         for (DemoSessions.Upcoming plan : DemoSessions.upcoming()) {
@@ -161,6 +166,7 @@ class DemoProgramme {
                     plan.guide(),
                     panel.get(plan.customer()));
         }
+        closeness.create(programme, recorded, people, panel);
         say.accept("Demo programme '%s': 2 cohorts, %d customers on the panel, %d past and %d upcoming sessions"
                 .formatted(
                         NAME, panel.size(), past.size(), DemoSessions.upcoming().size()));
@@ -213,19 +219,19 @@ class DemoProgramme {
         return members;
     }
 
-    private void record(CustomerSession session, int interview) {
+    private Recording record(CustomerSession session, int interview) {
         String base = "demo/programme/interview-" + interview;
         try (InputStream video = new ClassPathResource(base + ".mp4").getInputStream();
                 InputStream transcript = new ClassPathResource(base + ".vtt").getInputStream()) {
             long bytes = new ClassPathResource(base + ".mp4").contentLength();
             RecordingUpload upload =
                     recordings.store(session.id(), "interview-" + interview + ".mp4", bytes, video, ACTOR);
-            if (upload instanceof RecordingUpload.Stored stored) {
-                recordings.importTranscript(
-                        stored.recording().id(), "interview-" + interview + ".vtt", transcript, ACTOR);
-            } else if (upload instanceof RecordingUpload.Refused refused) {
+            if (upload instanceof RecordingUpload.Refused refused) {
                 throw new IllegalStateException("The demo recording was refused: " + refused.problem());
             }
+            Recording recording = ((RecordingUpload.Stored) upload).recording();
+            recordings.importTranscript(recording.id(), "interview-" + interview + ".vtt", transcript, ACTOR);
+            return recording;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the demo recording " + base, e);
         }

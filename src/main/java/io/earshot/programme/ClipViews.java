@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Who watched which clip, when and for how long: the reach of clips and reels, and a leader's time with clips. */
 @Service
-class ClipViews {
+class ClipViews implements EncounterSource {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -65,6 +65,25 @@ class ClipViews {
                         row.getTimestamp(3).toInstant(),
                         row.getDouble(4)),
                 userId);
+    }
+
+    /** Exposure from clips watched: each view is the seconds actually played, from when it started. */
+    @Override
+    public Map<UUID, List<Encounter>> encounters() {
+        Map<UUID, List<Encounter>> encounters = new java.util.HashMap<>();
+        jdbc.query(
+                "SELECT v.user_id, v.clip_id, c.title, v.started_at, v.seconds FROM clip_view v"
+                        + " JOIN clip c ON c.id = v.clip_id WHERE v.seconds >= 1",
+                row -> {
+                    encounters
+                            .computeIfAbsent(row.getObject(1, UUID.class), user -> new java.util.ArrayList<>())
+                            .add(Encounter.clipView(
+                                    row.getTimestamp(4).toInstant(),
+                                    (long) row.getDouble(5),
+                                    row.getString(3),
+                                    "/clips/" + row.getObject(2, UUID.class)));
+                });
+        return encounters;
     }
 
     private Reach reach(String where, UUID id) {

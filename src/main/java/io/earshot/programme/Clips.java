@@ -205,6 +205,13 @@ public class Clips {
                 .forEach(clip -> signals.follow(clip.getKey(), clip.getValue()));
     }
 
+    /** Attendance decides whose consent counts once recorded: the session's clips and their signals follow. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void on(AttendanceRecorded recorded) {
+        follow(recorded.sessionId());
+    }
+
     /** Makes the signals of session {@code sessionId}'s clips follow its consents, e.g. after attendance changed. */
     public void follow(UUID sessionId) {
         ofSession(sessionId).forEach(status -> signals.follow(status.clip(), sessionId));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,17 @@ public class CustomerSessions {
     private final Programmes programmes;
     private final Panels panels;
     private final Audit audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerSessions(JdbcTemplate jdbc, Programmes programmes, Panels panels, Audit audit, Clock clock) {
+    CustomerSessions(
+            JdbcTemplate jdbc,
+            Programmes programmes,
+            Panels panels,
+            Audit audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.panels = panels;
@@ -147,6 +156,7 @@ public class CustomerSessions {
         record("session_customer", "panel_member_id", id, session.customers(), customers, "customer");
         audit.record(
                 "session.attendance", "session:" + id, leaders.size() + " leaders, " + customers.size() + " customers");
+        events.publishEvent(new AttendanceRecorded(id));
     }
 
     private void record(

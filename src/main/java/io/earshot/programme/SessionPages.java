@@ -30,6 +30,7 @@ class SessionPages {
     private final ProgrammePages programmePages;
     private final Markdown markdown;
     private final Recordings recordings;
+    private final Clips clips;
     private final Clock clock;
 
     SessionPages(
@@ -41,7 +42,9 @@ class SessionPages {
             ProgrammePages programmePages,
             Markdown markdown,
             Recordings recordings,
+            Clips clips,
             Clock clock) {
+        this.clips = clips;
         this.recordings = recordings;
         this.markdown = markdown;
         this.sessions = sessions;
@@ -87,6 +90,7 @@ class SessionPages {
         model.addAttribute("programme", programme);
         model.addAttribute("meeting", session);
         model.addAttribute("recordings", recordings.ofSession(sessionId));
+        model.addAttribute("clips", clips.ofSession(sessionId));
         model.addAttribute("guideHtml", markdown.html(session.guide()));
         model.addAttribute("notesHtml", markdown.html(session.notes()));
         model.addAttribute(

@@ -62,6 +62,18 @@ class DemoProgrammeTests {
     @Autowired
     Recordings recordings;
 
+    @Autowired
+    io.earshot.programme.Clips clips;
+
+    @Autowired
+    io.earshot.programme.Reels reels;
+
+    @Autowired
+    io.earshot.programme.Workshops workshops;
+
+    @Autowired
+    io.earshot.programme.ClosenessEvents events;
+
     static final List<String> said = new ArrayList<>();
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -109,6 +121,18 @@ class DemoProgrammeTests {
     }
 
     @Test
+    void theInterviewsBecameClipsInAReelAWorkshopWatchedAndAnEventWasHeld() {
+        Programme programme = programmes.all().getFirst();
+        assertThat(clips.all())
+                .hasSize(6)
+                .allSatisfy(status -> assertThat(status.clip().signalId()).isNotNull());
+        assertThat(reels.all()).hasSize(1);
+        assertThat(reels.entries(reels.all().getFirst().id())).hasSize(6);
+        assertThat(workshops.ofProgramme(programme.id())).hasSize(2);
+        assertThat(events.ofProgramme(programme.id())).hasSize(1);
+    }
+
+    @Test
     void leadersExposureDiffersAsPlanned() {
         WebSession admin = WebSession.signIn(port, "programmes@demo.earshot.dev", "demo");
         JsonNode leaders = JsonMapper.builder()
@@ -134,11 +158,11 @@ class DemoProgrammeTests {
         page.click("header nav a:text-is('Closeness')");
         page.waitForURL(url("/closeness"));
         assertThat(page.locator("[data-testid=exposure-hours] .value").textContent())
-                .isEqualTo("3.0 h");
+                .isEqualTo("6.5 h");
         assertThat(page.locator("[data-testid=exposure-status] .value").textContent())
                 .isEqualTo("On track");
         page.waitForSelector("#exposure-trend[data-ready=true]");
-        assertThat(page.locator("[data-testid=encounters] li").count()).isEqualTo(3);
+        assertThat(page.locator("[data-testid=encounters] li").count()).isEqualTo(5);
         assertThat(page.locator("[data-testid=upcoming] li").count()).isEqualTo(1);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("closeness-leader.png"))
@@ -160,6 +184,10 @@ class DemoProgrammeTests {
         assertThat(manager.locator("[data-testid=tallies] tr[data-leader='Lee Dersen'] td")
                         .allTextContents())
                 .startsWith("Lee Dersen", "3", "3");
+        manager.click("a:text-is('Feeling the wait')");
+        assertThat(manager.locator("text=Waiting without news hurts more than waiting")
+                        .count())
+                .isEqualTo(1);
         manager.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("programme-manager.png"))
                 .setFullPage(true));
