@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -202,8 +201,10 @@ public class ClosenessEvents {
 
     private List<ClosenessEvent> events(String where, Object... args) {
         String ids = "SELECT id FROM closeness_event WHERE " + where;
-        Map<UUID, Map<UUID, Attendance>> customers = attendance("event_customer", "panel_member_id", ids, args);
-        Map<UUID, Map<UUID, Attendance>> employees = attendance("event_employee", "user_id", ids, args);
+        Map<UUID, Map<UUID, Attendance>> customers =
+                Attendance.read(jdbc, "event_customer", "event_id", "panel_member_id", ids, args);
+        Map<UUID, Map<UUID, Attendance>> employees =
+                Attendance.read(jdbc, "event_employee", "event_id", "user_id", ids, args);
         return jdbc.query(
                 "SELECT * FROM closeness_event WHERE " + where + " ORDER BY starts_at, title",
                 (row, n) -> event(row, customers, employees),
@@ -225,18 +226,5 @@ public class ClosenessEvents {
                 row.getBoolean("cancelled"),
                 customers.getOrDefault(id, Map.of()),
                 employees.getOrDefault(id, Map.of()));
-    }
-
-    private Map<UUID, Map<UUID, Attendance>> attendance(String table, String column, String ids, Object... args) {
-        Map<UUID, Map<UUID, Attendance>> attendance = new HashMap<>();
-        jdbc.query(
-                "SELECT event_id, " + column + ", attended FROM " + table + " WHERE event_id IN (" + ids + ")",
-                row -> {
-                    attendance
-                            .computeIfAbsent(row.getObject(1, UUID.class), event -> new HashMap<>())
-                            .put(row.getObject(2, UUID.class), Attendance.ofColumn((Boolean) row.getObject(3)));
-                },
-                args);
-        return attendance;
     }
 }

@@ -229,8 +229,10 @@ public class CustomerSessions {
     /** The sessions matching {@code where}, in time order, with their attendance read in two queries. */
     private List<CustomerSession> sessions(String where, Object... args) {
         String ids = "SELECT id FROM customer_session WHERE " + where;
-        Map<UUID, Map<UUID, Attendance>> leaders = attendance("session_leader", "user_id", ids, args);
-        Map<UUID, Map<UUID, Attendance>> customers = attendance("session_customer", "panel_member_id", ids, args);
+        Map<UUID, Map<UUID, Attendance>> leaders =
+                Attendance.read(jdbc, "session_leader", "session_id", "user_id", ids, args);
+        Map<UUID, Map<UUID, Attendance>> customers =
+                Attendance.read(jdbc, "session_customer", "session_id", "panel_member_id", ids, args);
         return jdbc.query(
                 "SELECT * FROM customer_session WHERE " + where + " ORDER BY starts_at, title",
                 (row, n) -> session(row, leaders, customers),
@@ -255,18 +257,5 @@ public class CustomerSessions {
                 row.getBoolean("cancelled"),
                 leaders.getOrDefault(id, Map.of()),
                 customers.getOrDefault(id, Map.of()));
-    }
-
-    private Map<UUID, Map<UUID, Attendance>> attendance(String table, String column, String ids, Object... args) {
-        Map<UUID, Map<UUID, Attendance>> attendance = new HashMap<>();
-        jdbc.query(
-                "SELECT session_id, " + column + ", attended FROM " + table + " WHERE session_id IN (" + ids + ")",
-                row -> {
-                    attendance
-                            .computeIfAbsent(row.getObject(1, UUID.class), session -> new HashMap<>())
-                            .put(row.getObject(2, UUID.class), Attendance.ofColumn((Boolean) row.getObject(3)));
-                },
-                args);
-        return attendance;
     }
 }

@@ -225,15 +225,8 @@ public class Workshops {
                             .add(row.getString(2));
                 },
                 args);
-        Map<UUID, Map<UUID, Attendance>> attendees = new HashMap<>();
-        jdbc.query(
-                "SELECT workshop_id, user_id, attended FROM workshop_attendee WHERE workshop_id IN (" + ids + ")",
-                row -> {
-                    attendees
-                            .computeIfAbsent(row.getObject(1, UUID.class), w -> new HashMap<>())
-                            .put(row.getObject(2, UUID.class), Attendance.ofColumn((Boolean) row.getObject(3)));
-                },
-                args);
+        Map<UUID, Map<UUID, Attendance>> attendees =
+                Attendance.read(jdbc, "workshop_attendee", "workshop_id", "user_id", ids, args);
         return jdbc.query(
                 "SELECT * FROM workshop WHERE " + where + " ORDER BY starts_at, title",
                 (row, n) -> workshop(row, prompts, attendees),
