@@ -105,12 +105,25 @@ class ClipBrowserTests {
     }
 
     @Test
-    void aReelOfTwoClipsPlaysThroughWithATitleCardBeforeEach() throws InterruptedException {
+    void aReelBuiltOnItsPagesPlaysThroughWithATitleCardBeforeEach() throws InterruptedException {
         List<Clip> made = twoClips();
-        Reel reel = reels.create("Cards that block", "For the risk team", "test");
-        made.forEach(clip -> reels.add(reel.id(), clip.id(), "test"));
         Page page = signedIn("analyst@browser.test", Role.ANALYST);
-        page.navigate(url("/reels/" + reel.id()));
+        page.navigate(url("/reels"));
+        page.fill("[data-testid=new-reel] input[name=title]", "Cards that block");
+        page.fill("[data-testid=new-reel] textarea[name=description]", "For the risk team");
+        page.click("[data-testid=new-reel] button:text-is('Make reel')");
+        page.waitForURL(url -> url.matches(".*/reels/[0-9a-f-]{36}.*"));
+        for (Clip clip : made) {
+            page.selectOption(
+                    "[data-testid=add-clip] select[name=clip]", clip.id().toString());
+            page.click("[data-testid=add-clip] button:text-is('Add to reel')");
+            page.waitForLoadState();
+        }
+        Reel reel = reels.all().stream()
+                .filter(found -> found.title().equals("Cards that block"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(reels.entries(reel.id())).hasSize(2);
 
         page.click("[data-play-reel]");
 
