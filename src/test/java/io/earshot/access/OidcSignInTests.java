@@ -309,7 +309,7 @@ class OidcSignInTests {
         assertThatThrownBy(() -> new OidcProperties(null, Map.of("CX-Team", "ANALYTS"), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("earshot.oidc.role-map.cx-team: 'ANALYTS' is not a role; use one of [ADMINISTRATOR,"
-                        + " ANALYST, LEADER, FRONTLINE, ACCOUNT_MANAGER, VIEWER]");
+                        + " ANALYST, PROGRAMME_MANAGER, LEADER, FACILITATOR, FRONTLINE, ACCOUNT_MANAGER, VIEWER]");
     }
 
     @Test
