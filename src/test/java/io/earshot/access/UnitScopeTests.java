@@ -156,6 +156,17 @@ class UnitScopeTests {
     }
 
     @Test
+    void aRevokedTokenIsRefusedFromItsNextRequest() {
+        ApiTokens tokens = context.getBean(ApiTokens.class);
+        ApiTokens.Created token = tokens.create("revoked dashboard", Set.of(TokenScope.READ), Set.of("south"));
+        assertThat(withToken(token.text()).statusCode()).isEqualTo(200);
+
+        tokens.revoke(token.token().id());
+
+        assertThat(withToken(token.text()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aRuleAddedToAUnitAppliesToItsTokensNextRequest() {
         units.create("west", "West", WebSession.company(context));
         ApiTokens.Created token =
