@@ -84,6 +84,7 @@ public class SearchIndex implements DisposableBean {
     private static final int COMMIT_EVERY = 20_000;
 
     private final SignalTexts texts;
+    private final StoredThemes themes;
     private final Analyzer analyzer = SignalDocuments.analyzer();
     private final Directory directory;
     private final IndexWriter writer;
@@ -106,9 +107,11 @@ public class SearchIndex implements DisposableBean {
      */
     SearchIndex(
             SignalTexts texts,
+            StoredThemes themes,
             @Value("${earshot.data-dir}") Path dataDir,
             @Value("${earshot.search.index-dir:}") String indexDir) {
         this.texts = texts;
+        this.themes = themes;
         Path path = indexDir == null || indexDir.isBlank()
                 ? dataDir.resolve("index").resolve("signals")
                 : Path.of(indexDir);
@@ -248,7 +251,7 @@ public class SearchIndex implements DisposableBean {
 
     /** The labels of the active themes, by id, for the theme facet and filter. */
     public Map<String, String> themeLabels() {
-        return texts.themeLabels();
+        return themes.activeLabels();
     }
 
     private static int visibleDoc(IndexSearcher searcher, UUID id, DataScope scope) throws IOException {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,15 +89,6 @@ class SignalTexts {
                 },
                 source);
         return ids;
-    }
-
-    /** The labels of the active themes, by id (as the index holds it: digits). */
-    Map<String, String> themeLabels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        jdbc.query("SELECT id, label FROM theme WHERE status = 'active' ORDER BY id", rs -> {
-            labels.put(Integer.toString(rs.getInt(1)), rs.getString(2));
-        });
-        return labels;
     }
 
     private static IndexedSignal signal(ResultSet rs) throws SQLException {
