@@ -70,9 +70,9 @@ public class SearchIndex implements DisposableBean {
 
     /**
      * The layout of the documents; an index written with another is rebuilt. 2: vectors read from the store (no longer
-     * embedded while indexing), sentiment and theme as fields.
+     * embedded while indexing), sentiment and theme as fields. 3: the emotions stored with each document.
      */
-    static final String LAYOUT_VERSION = "2";
+    static final String LAYOUT_VERSION = "3";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
     /** Nearest texts by meaning that a semantic or hybrid search considers. */

@@ -228,8 +228,9 @@ public class SignalEmbeddings {
                 events.publishEvent(new TextsEmbedded(ids));
                 done += batch.size();
             }
-            done += sentiments.fillMissing(BATCH);
-            emotions.fillMissing(BATCH);
+            // the index keeps sentiment and emotions with each signal: it indexes again those filled in here
+            done += sentiments.fillMissing(BATCH, ids -> events.publishEvent(new TextsAnalysed(ids)));
+            emotions.fillMissing(BATCH, ids -> events.publishEvent(new TextsAnalysed(ids)));
         } finally {
             running = false;
         }
