@@ -308,13 +308,25 @@ public class SearchIndex implements DisposableBean {
                         matched, new MultiCollectorManager(first, FacetCounts.manager(SearchResults.FACET_FIELDS)));
                 ranked = ((TopDocs) both[0]).scoreDocs;
                 counts = (FacetCounts.Counts) both[1];
+            } else if (words == null) {
+                counts = searcher.search(neighbours, FacetCounts.manager(SearchResults.FACET_FIELDS));
+                ranked = searcher.search(neighbours, wanted).scoreDocs;
             } else {
-                counts = searcher.search(matched, FacetCounts.manager(SearchResults.FACET_FIELDS));
-                ranked = words == null
-                        ? searcher.search(neighbours, wanted).scoreDocs
-                        : ReciprocalRanks.fuse(
-                                searcher.search(words, Math.max(wanted, NEIGHBOURS)).scoreDocs,
-                                searcher.search(neighbours, NEIGHBOURS).scoreDocs);
+                // one pass over the words' matches for their facet counts and first hits; the neighbours they do not
+                // match (at most NEIGHBOURS documents) are counted on their own
+                Object[] both = searcher.search(
+                        words,
+                        new MultiCollectorManager(
+                                new TopScoreDocCollectorManager(Math.max(wanted, NEIGHBOURS), Integer.MAX_VALUE),
+                                FacetCounts.manager(SearchResults.FACET_FIELDS)));
+                Query onlyNeighbours = new BooleanQuery.Builder()
+                        .add(neighbours, Occur.MUST)
+                        .add(words, Occur.MUST_NOT)
+                        .build();
+                counts = ((FacetCounts.Counts) both[1])
+                        .plus(searcher.search(onlyNeighbours, FacetCounts.manager(SearchResults.FACET_FIELDS)));
+                ranked = ReciprocalRanks.fuse(
+                        ((TopDocs) both[0]).scoreDocs, searcher.search(neighbours, NEIGHBOURS).scoreDocs);
             }
             ScoreDoc[] page = Arrays.copyOfRange(
                     ranked, Math.min(ranked.length, wanted - SearchQuery.PAGE_SIZE), Math.min(ranked.length, wanted));

@@ -111,6 +111,14 @@ class SemanticSearchTests {
     }
 
     @Test
+    void hybridFacetsCountEachWordMatchAndEachNeighbourOnce() {
+        SearchResults hybrid = surveys(SearchQuery.of("cash machine"));
+
+        assertThat(hybrid.total()).isEqualTo(5);
+        assertThat(hybrid.facets().get("region")).containsExactly(Map.entry("North", 3L), Map.entry("South", 2L));
+    }
+
+    @Test
     void hitsCarryTheStoredEmotionsOfTheirTexts() {
         List<SearchHit> hits = surveys(SearchQuery.of("card")).hits();
         Map<UUID, List<EmotionScore>> stored =
