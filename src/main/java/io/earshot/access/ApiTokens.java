@@ -1,5 +1,6 @@
 package io.earshot.access;
 
+import io.earshot.platform.Remembered;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -49,6 +50,15 @@ public class ApiTokens {
     /** How fine the recorded time of last use is. */
     static final Duration LAST_USE_GRAIN = Duration.ofMinutes(1);
 
+    /**
+     * The working tokens by id, read on every API request: forgotten when a token is created or revoked, so a revoked
+     * token is refused from the next request on.
+     */
+    private final Remembered<Map<UUID, Working>> working = new Remembered<>(this::readWorking);
+
+    /** A token that is not revoked: the hash of its secret and who it stands for. */
+    private record Working(String secretHash, Viewer viewer) {}
+
     ApiTokens(JdbcTemplate jdbc, Units units, Audit audit, Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
@@ -94,6 +104,7 @@ public class ApiTokens {
         for (String unit : unitIds) {
             jdbc.update("INSERT INTO token_unit (token_id, unit_id) VALUES (?, ?)", id, unit);
         }
+        working.forget();
         audit.record("token.create", "token:" + name.strip(), "scopes=" + scopes + ", units=" + unitIds);
         String text = "es_" + id.toString().replace("-", "") + "_" + secret;
         return new Created(find(id).orElseThrow(), text);
@@ -109,27 +120,38 @@ public class ApiTokens {
                 "UPDATE api_token SET revoked_at = ? WHERE id = ?",
                 Timestamp.valueOf(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))),
                 id);
+        working.forget();
         audit.record("token.revoke", "token:" + token.name(), null);
     }
 
-    /** The working token the text stands for, noting its use; empty for unknown, malformed or revoked tokens. */
-    Optional<ApiToken> authenticate(String text) {
+    /** Who the text of a working token stands for, noting its use; empty for unknown, malformed or revoked tokens. */
+    Optional<Viewer> authenticate(String text) {
         Matcher form = FORM.matcher(text == null ? "" : text.strip());
         if (!form.matches()) {
             return Optional.empty();
         }
         String hex = form.group(1);
         UUID id = UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
-        String hash = jdbc
-                .queryForList("SELECT secret_hash FROM api_token WHERE id = ? AND revoked_at IS NULL", String.class, id)
-                .stream()
-                .findFirst()
-                .orElse(null);
-        if (hash == null || !Tokens.same(hash, Tokens.sha256(form.group(2)))) {
+        Working token = working.get().get(id);
+        if (token == null || !Tokens.same(token.secretHash(), Tokens.sha256(form.group(2)))) {
             return Optional.empty();
         }
         noteUse(id);
-        return find(id);
+        return Optional.of(token.viewer());
+    }
+
+    private Map<UUID, Working> readWorking() {
+        Map<UUID, String> hashes = new HashMap<>();
+        jdbc.query("SELECT id, secret_hash FROM api_token WHERE revoked_at IS NULL", (java.sql.ResultSet r) -> {
+            hashes.put(r.getObject(1, UUID.class), r.getString(2));
+        });
+        Map<UUID, Working> tokens = new HashMap<>();
+        for (ApiToken token : load("revoked_at IS NULL")) {
+            if (hashes.containsKey(token.id())) {
+                tokens.put(token.id(), new Working(hashes.get(token.id()), token.viewer()));
+            }
+        }
+        return Map.copyOf(tokens);
     }
 
     private void noteUse(UUID id) {

@@ -33,8 +33,8 @@ final class TokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiToken> token = tokens.authenticate(header.substring(7));
-        if (token.isEmpty()) {
+        Optional<Viewer> viewer = tokens.authenticate(header.substring(7));
+        if (viewer.isEmpty()) {
             audit.record("anonymous", "token.refused", request.getRequestURI(), null, request.getRemoteAddr());
             errors.write(
                     response,
@@ -43,8 +43,7 @@ final class TokenFilter extends OncePerRequestFilter {
                     "The API token is not valid: it is malformed, unknown or revoked.");
             return;
         }
-        SecurityContextHolder.getContext()
-                .setAuthentication(new TokenAuthentication(token.get().viewer()));
+        SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(viewer.get()));
         try {
             chain.doFilter(request, response);
         } finally {

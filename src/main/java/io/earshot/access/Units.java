@@ -1,5 +1,6 @@
 package io.earshot.access;
 
+import io.earshot.platform.Remembered;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,9 @@ public class Units {
     private final JdbcTemplate jdbc;
     private final Audit audit;
 
+    /** The tree, read on every request that reads signals (the viewer's data scope); forgotten by every change here. */
+    private final Remembered<List<BusinessUnit>> tree = new Remembered<>(this::read);
+
     Units(JdbcTemplate jdbc, Audit audit) {
         this.jdbc = jdbc;
         this.audit = audit;
@@ -35,6 +39,10 @@ public class Units {
 
     /** Every unit, depth-first from the company, children by name. */
     public List<BusinessUnit> all() {
+        return tree.get();
+    }
+
+    private List<BusinessUnit> read() {
         Map<String, List<UnitRule>> rules = new LinkedHashMap<>();
         jdbc.query(
                 "SELECT unit_id, field, value FROM unit_rule ORDER BY unit_id, field, value",
@@ -66,7 +74,7 @@ public class Units {
                             unit.depth() + 1,
                             rules.getOrDefault(row.id(), List.of()))));
         }
-        return ordered;
+        return List.copyOf(ordered);
     }
 
     public Optional<BusinessUnit> find(String id) {
@@ -101,6 +109,7 @@ public class Units {
             throw new IllegalArgumentException("There is no unit '" + parent + "' to put '" + id + "' under");
         }
         jdbc.update("INSERT INTO business_unit (id, name, parent_id) VALUES (?, ?, ?)", id, name.strip(), parent);
+        tree.forget();
         audit.record("unit.create", id, "name=" + name.strip() + ", parent=" + parent);
         return find(id).orElseThrow();
     }
@@ -119,6 +128,7 @@ public class Units {
                 unitId,
                 rule.field(),
                 rule.value());
+        tree.forget();
         audit.record("unit.rule.add", unitId, rule.field() + "=" + rule.value());
     }
 
@@ -129,6 +139,7 @@ public class Units {
                 unitId,
                 rule.field(),
                 rule.value());
+        tree.forget();
         audit.record("unit.rule.remove", unitId, rule.field() + "=" + rule.value());
     }
 
@@ -170,7 +181,6 @@ public class Units {
     }
 
     private DataScope scopeOfUnits(Set<String> unitIds) {
-        // read the tree once: this runs for every request that reads signals
         List<BusinessUnit> units = all();
         Set<String> visible = withDescendants(units, unitIds);
         Map<String, Set<String>> matches = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.earshot.access;
 
+import io.earshot.platform.Remembered;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -47,6 +48,9 @@ public class Users {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    /** Whether demo mode is on: every page and API answer asks; forgotten when a user is added or (de)activated. */
+    private final Remembered<Boolean> demoModeOn = new Remembered<>(this::readDemoMode);
+
     Users(JdbcTemplate jdbc, PasswordEncoder passwords, Units units, Audit audit, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -84,6 +88,7 @@ public class Users {
                 password == null ? null : passwords.encode(password),
                 demo,
                 now());
+        demoModeOn.forget();
         writeRolesAndUnits(id, roles, unitIds);
         audit.record("user.create", address, "roles=" + roles + ", units=" + new java.util.TreeSet<>(unitIds));
         return find(id).orElseThrow();
@@ -133,6 +138,7 @@ public class Users {
                     user.email() + " is the last active administrator; make another one first");
         }
         jdbc.update("UPDATE app_user SET active = ? WHERE id = ?", active, id);
+        demoModeOn.forget();
         audit.record(active ? "user.activate" : "user.deactivate", user.email(), null);
     }
 
@@ -222,6 +228,10 @@ public class Users {
 
     /** Whether demo mode is on: the store holds the demo users. */
     public boolean demoMode() {
+        return demoModeOn.get();
+    }
+
+    private boolean readDemoMode() {
         return Boolean.TRUE.equals(
                 jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM app_user WHERE demo AND active)", Boolean.class));
     }

@@ -7,11 +7,14 @@ import io.earshot.access.TokenScope;
 import io.earshot.access.Units;
 import io.earshot.platform.CommandContext;
 import io.earshot.text.Embedder;
+import io.earshot.text.EmotionClassifier;
+import io.earshot.text.EmotionScore;
 import io.earshot.text.IndexStatus;
 import io.earshot.text.SearchIndex;
 import io.earshot.text.SearchQuery;
 import io.earshot.text.SearchResults;
 import io.earshot.text.SentimentScore;
+import io.earshot.text.SignalEmotions;
 import io.earshot.text.SignalSentiments;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -179,7 +182,9 @@ public class SearchBenchCommand implements Callable<Integer> {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         long started = System.nanoTime();
         fill(jdbc, corpus);
-        say("stored %,d signals with their vectors, sentiment and themes in %.1f s", signals, seconds(started));
+        say(
+                "stored %,d signals with their vectors, sentiment, emotions and themes in %.1f s",
+                signals, seconds(started));
 
         SearchIndex index = context.getBean(SearchIndex.class);
         long rebuilding = System.nanoTime();
@@ -226,6 +231,17 @@ public class SearchBenchCommand implements Callable<Integer> {
             });
         }
         jdbc.batchUpdate("INSERT INTO bench_text VALUES (?, ?, ?, CAST(? AS FLOAT[384]), ?, ?, ?, ?, ?)", rows);
+        // each text's emotions, as the background job stores them from its vector (up to three per signal)
+        jdbc.execute("CREATE TABLE bench_emotion (n INTEGER, emotion VARCHAR, probability DOUBLE)");
+        EmotionClassifier emotions = EmotionClassifier.shipped();
+        List<Object[]> felt = new ArrayList<>();
+        for (int i = 0; i < corpus.texts().size(); i++) {
+            for (EmotionScore emotion :
+                    emotions.classifyEmbedding(corpus.vectors().get(i))) {
+                felt.add(new Object[] {i, emotion.emotion(), emotion.probability()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO bench_emotion VALUES (?, ?, ?)", felt);
         themes.forEach((label, id) -> jdbc.update(
                 "INSERT INTO theme (id, label, key_phrases, status, created_at, updated_at)"
                         + " VALUES (?, ?, ?, 'active', now(), now())",
@@ -254,10 +270,16 @@ public class SearchBenchCommand implements Callable<Integer> {
                         + " SELECT s.id, ?, t.sentiment, t.score, t.negative, t.neutral, t.positive"
                         + " FROM signal s JOIN bench_text t ON t.text = s.text",
                 SignalSentiments.MODEL);
+        jdbc.update(
+                "INSERT INTO signal_emotion (signal_id, model, emotion, probability)"
+                        + " SELECT s.id, ?, m.emotion, m.probability"
+                        + " FROM signal s JOIN bench_text t ON t.text = s.text JOIN bench_emotion m ON m.n = t.n",
+                SignalEmotions.MODEL);
         jdbc.update("INSERT INTO signal_theme (signal_id, theme_id, similarity)"
                 + " SELECT s.id, t.theme, 0.8 FROM signal s JOIN bench_text t ON t.text = s.text"
                 + " WHERE t.theme IS NOT NULL");
         jdbc.execute("DROP TABLE bench_text");
+        jdbc.execute("DROP TABLE bench_emotion");
         jdbc.execute("CHECKPOINT");
     }
 

@@ -21,7 +21,22 @@ import org.apache.lucene.search.SimpleCollector;
 final class FacetCounts extends SimpleCollector {
 
     /** The counts of one search: the total and, per field, value to count, most first. */
-    record Counts(long total, Map<String, Map<String, Long>> facets) {}
+    record Counts(long total, Map<String, Map<String, Long>> facets) {
+
+        /** The counts of the matches of both searches, which have none in common. */
+        Counts plus(Counts other) {
+            Map<String, Map<String, Long>> sum = new LinkedHashMap<>();
+            for (Map<String, Map<String, Long>> each : List.of(facets, other.facets())) {
+                each.forEach((field, byValue) -> {
+                    Map<String, Long> into = sum.computeIfAbsent(field, f -> new HashMap<>());
+                    byValue.forEach((value, count) -> into.merge(value, count, Long::sum));
+                });
+            }
+            Map<String, Map<String, Long>> sorted = new LinkedHashMap<>();
+            sum.forEach((field, byValue) -> sorted.put(field, mostFirst(byValue)));
+            return new Counts(total + other.total(), sorted);
+        }
+    }
 
     private final List<String> fields;
     private final List<Map<String, Long>> counts = new ArrayList<>();

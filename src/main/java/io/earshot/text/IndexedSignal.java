@@ -1,6 +1,7 @@
 package io.earshot.text;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param vector the stored sentence vector of its text, or {@code null} while the text is not embedded (or absent)
  * @param sentiment its stored sentiment (negative, neutral, positive), or {@code null}
  * @param theme the id of its active theme, or {@code null}
+ * @param emotions its stored emotions, in {@link SignalEmotions#ORDER}; none while the text is not analysed
  */
 record IndexedSignal(
         UUID id,
@@ -22,9 +24,11 @@ record IndexedSignal(
         String text,
         float[] vector,
         String sentiment,
-        Integer theme) {
+        Integer theme,
+        List<EmotionScore> emotions) {
 
     IndexedSignal {
         fields = Map.copyOf(fields);
+        emotions = emotions.stream().sorted(SignalEmotions.ORDER).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.earshot.text;
 
 import io.earshot.access.DataScopes;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,13 +25,11 @@ class SearchApiController {
     private final SearchIndex index;
     private final DataScopes scopes;
     private final SignalEmbeddings embeddings;
-    private final SignalEmotions emotions;
 
-    SearchApiController(SearchIndex index, DataScopes scopes, SignalEmbeddings embeddings, SignalEmotions emotions) {
+    SearchApiController(SearchIndex index, DataScopes scopes, SignalEmbeddings embeddings) {
         this.index = index;
         this.scopes = scopes;
         this.embeddings = embeddings;
-        this.emotions = emotions;
     }
 
     @GetMapping("/api/v1/search")
@@ -52,10 +51,15 @@ class SearchApiController {
         body.put("pages", results.pages());
         body.put("pageSize", SearchQuery.PAGE_SIZE);
         body.put("hits", results.hits());
-        // the stored emotions of this page's hits, by signal id (hits not yet embedded have none)
-        body.put(
-                "emotions",
-                emotions.of(results.hits().stream().map(SearchHit::id).toList()));
+        // the stored emotions of this page's hits, by signal id (hits not yet analysed have none), as the index holds
+        // them
+        Map<java.util.UUID, List<EmotionScore>> emotions = new LinkedHashMap<>();
+        results.hits().forEach(hit -> {
+            if (!hit.emotions().isEmpty()) {
+                emotions.put(hit.id(), hit.emotions());
+            }
+        });
+        body.put("emotions", emotions);
         body.put("facets", results.facets());
         Map<String, String> themes = new LinkedHashMap<>();
         Map<String, String> labels = index.themeLabels();

@@ -1,6 +1,8 @@
 package io.earshot.text;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +21,8 @@ import java.util.UUID;
  * @param ces its CES answer, or {@code null}
  * @param fields its other fields that have a value (channel, region, …)
  * @param score its BM25 relevance, or 0 when listed by date
+ * @param emotions its stored emotions, most probable first (none while its text is not analysed); the API lists them
+ *     beside the hits, by signal id
  */
 public record SearchHit(
         UUID id,
@@ -31,9 +35,11 @@ public record SearchHit(
         Integer csat,
         Integer ces,
         Map<String, String> fields,
-        float score) {
+        float score,
+        @JsonIgnore List<EmotionScore> emotions) {
 
     public SearchHit {
         fields = Map.copyOf(fields);
+        emotions = List.copyOf(emotions);
     }
 }

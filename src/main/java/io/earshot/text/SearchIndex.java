@@ -70,9 +70,9 @@ public class SearchIndex implements DisposableBean {
 
     /**
      * The layout of the documents; an index written with another is rebuilt. 2: vectors read from the store (no longer
-     * embedded while indexing), sentiment and theme as fields.
+     * embedded while indexing), sentiment and theme as fields. 3: the emotions stored with each document.
      */
-    static final String LAYOUT_VERSION = "2";
+    static final String LAYOUT_VERSION = "3";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
     /** Nearest texts by meaning that a semantic or hybrid search considers. */
@@ -84,6 +84,7 @@ public class SearchIndex implements DisposableBean {
     private static final int COMMIT_EVERY = 20_000;
 
     private final SignalTexts texts;
+    private final StoredThemes themes;
     private final Analyzer analyzer = SignalDocuments.analyzer();
     private final Directory directory;
     private final IndexWriter writer;
@@ -106,9 +107,11 @@ public class SearchIndex implements DisposableBean {
      */
     SearchIndex(
             SignalTexts texts,
+            StoredThemes themes,
             @Value("${earshot.data-dir}") Path dataDir,
             @Value("${earshot.search.index-dir:}") String indexDir) {
         this.texts = texts;
+        this.themes = themes;
         Path path = indexDir == null || indexDir.isBlank()
                 ? dataDir.resolve("index").resolve("signals")
                 : Path.of(indexDir);
@@ -248,7 +251,7 @@ public class SearchIndex implements DisposableBean {
 
     /** The labels of the active themes, by id, for the theme facet and filter. */
     public Map<String, String> themeLabels() {
-        return texts.themeLabels();
+        return themes.activeLabels();
     }
 
     private static int visibleDoc(IndexSearcher searcher, UUID id, DataScope scope) throws IOException {
@@ -305,13 +308,25 @@ public class SearchIndex implements DisposableBean {
                         matched, new MultiCollectorManager(first, FacetCounts.manager(SearchResults.FACET_FIELDS)));
                 ranked = ((TopDocs) both[0]).scoreDocs;
                 counts = (FacetCounts.Counts) both[1];
+            } else if (words == null) {
+                counts = searcher.search(neighbours, FacetCounts.manager(SearchResults.FACET_FIELDS));
+                ranked = searcher.search(neighbours, wanted).scoreDocs;
             } else {
-                counts = searcher.search(matched, FacetCounts.manager(SearchResults.FACET_FIELDS));
-                ranked = words == null
-                        ? searcher.search(neighbours, wanted).scoreDocs
-                        : ReciprocalRanks.fuse(
-                                searcher.search(words, Math.max(wanted, NEIGHBOURS)).scoreDocs,
-                                searcher.search(neighbours, NEIGHBOURS).scoreDocs);
+                // one pass over the words' matches for their facet counts and first hits; the neighbours they do not
+                // match (at most NEIGHBOURS documents) are counted on their own
+                Object[] both = searcher.search(
+                        words,
+                        new MultiCollectorManager(
+                                new TopScoreDocCollectorManager(Math.max(wanted, NEIGHBOURS), Integer.MAX_VALUE),
+                                FacetCounts.manager(SearchResults.FACET_FIELDS)));
+                Query onlyNeighbours = new BooleanQuery.Builder()
+                        .add(neighbours, Occur.MUST)
+                        .add(words, Occur.MUST_NOT)
+                        .build();
+                counts = ((FacetCounts.Counts) both[1])
+                        .plus(searcher.search(onlyNeighbours, FacetCounts.manager(SearchResults.FACET_FIELDS)));
+                ranked = ReciprocalRanks.fuse(
+                        ((TopDocs) both[0]).scoreDocs, searcher.search(neighbours, NEIGHBOURS).scoreDocs);
             }
             ScoreDoc[] page = Arrays.copyOfRange(
                     ranked, Math.min(ranked.length, wanted - SearchQuery.PAGE_SIZE), Math.min(ranked.length, wanted));

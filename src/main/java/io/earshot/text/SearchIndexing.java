@@ -56,6 +56,12 @@ class SearchIndexing {
         index.refresh(event.signalIds());
     }
 
+    /** Sentiment or emotions filled in for texts embedded earlier: their documents show them. */
+    @EventListener
+    void on(TextsAnalysed event) {
+        index.refresh(event.signalIds());
+    }
+
     /** Themes assigned, edited or recomputed: the documents' theme facet follows. */
     @EventListener
     void on(ThemesChanged event) {

@@ -3,7 +3,9 @@ package io.earshot.text;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
@@ -21,6 +23,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
 
@@ -35,6 +38,10 @@ final class SignalDocuments {
     static final String TEXT = "text";
     static final String VECTOR = "vector";
     static final String OCCURRED_AT = "occurred_at";
+    /** The stored emotions of the text, in order, each with its probability in {@link #EMOTION_PROBABILITY}. */
+    static final String EMOTION = "emotion";
+
+    static final String EMOTION_PROBABILITY = "emotion_probability";
     static final String[] SCORES = {"nps", "csat", "ces"};
 
     private static final FieldType TEXT_TYPE = textType();
@@ -82,6 +89,11 @@ final class SignalDocuments {
         if (signal.text() != null && !signal.text().isBlank()) {
             doc.add(new Field(TEXT, signal.text(), TEXT_TYPE));
         }
+        // stored with the hit, so that a page of hits needs no read of signal_emotion (a scan of the whole table)
+        for (EmotionScore emotion : signal.emotions()) {
+            doc.add(new StoredField(EMOTION, emotion.emotion()));
+            doc.add(new StoredField(EMOTION_PROBABILITY, emotion.probability()));
+        }
         if (signal.vector() != null) {
             doc.add(new org.apache.lucene.document.KnnFloatVectorField(
                     VECTOR, signal.vector(), org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
@@ -121,7 +133,19 @@ final class SignalDocuments {
                 score(doc, "csat"),
                 score(doc, "ces"),
                 fields,
-                score);
+                score,
+                emotions(doc));
+    }
+
+    private static List<EmotionScore> emotions(Document doc) {
+        String[] names = doc.getValues(EMOTION);
+        IndexableField[] probabilities = doc.getFields(EMOTION_PROBABILITY);
+        List<EmotionScore> emotions = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length && i < probabilities.length; i++) {
+            emotions.add(
+                    new EmotionScore(names[i], probabilities[i].numericValue().doubleValue()));
+        }
+        return emotions;
     }
 
     static long millis(LocalDateTime at) {

@@ -69,7 +69,11 @@ public class SignalEmbeddings {
      * class learns of a change (a batch embedded, an import, a deletion); other writers are seen within {@link
      * #COUNTS_KEPT}.
      */
-    private volatile Counted counted;
+    private final java.util.concurrent.atomic.AtomicReference<Counted> counted =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Whether a background count is under way. */
+    private final AtomicBoolean recounting = new AtomicBoolean();
 
     private record Counted(long embedded, long total, long at) {}
 
@@ -116,12 +120,28 @@ public class SignalEmbeddings {
         return vectors;
     }
 
-    /** How far the embedding has come: counts at most {@link #COUNTS_KEPT} old, and whether the job runs now. */
+    /**
+     * How far the embedding has come: counts taken after the last change this class learned of, at most {@link
+     * #COUNTS_KEPT} old when read; older counts are served while a background thread counts again, so that no
+     * request waits for two counts over the whole store.
+     */
     public EmbeddingProgress progress() {
-        Counted last = counted;
-        if (last == null || System.nanoTime() - last.at() > COUNTS_KEPT) {
+        Counted last = counted.get();
+        if (last == null) {
             last = count();
-            counted = last;
+            counted.set(last);
+        } else if (System.nanoTime() - last.at() > COUNTS_KEPT && recounting.compareAndSet(false, true)) {
+            Counted seen = last;
+            Thread.ofVirtual().name("embedding-progress").start(() -> {
+                try {
+                    // a change learned of meanwhile dropped the counts: the next request counts afresh
+                    counted.compareAndSet(seen, count());
+                } catch (RuntimeException e) {
+                    log.debug("Counting the embedded texts failed: {}", e.toString());
+                } finally {
+                    recounting.set(false);
+                }
+            });
         }
         return new EmbeddingProgress(last.embedded(), last.total(), running);
     }
@@ -141,7 +161,7 @@ public class SignalEmbeddings {
 
     @EventListener
     void afterImport(SignalsIngested ingested) {
-        counted = null;
+        counted.set(null);
         request();
     }
 
@@ -151,7 +171,7 @@ public class SignalEmbeddings {
      */
     @EventListener({SignalsDeleted.class, CustomerErased.class})
     public long dropOrphans() {
-        counted = null;
+        counted.set(null);
         return sentiments.dropOrphans()
                 + emotions.dropOrphans()
                 + jdbc.update(
@@ -186,7 +206,7 @@ public class SignalEmbeddings {
      */
     public long embedMissing() {
         running = true;
-        counted = null;
+        counted.set(null);
         long done = 0;
         try {
             while (!Thread.currentThread().isInterrupted()) {
@@ -224,12 +244,13 @@ public class SignalEmbeddings {
                         rows);
                 sentiments.write(groups, texts, vectors);
                 emotions.write(groups, vectors);
-                counted = null;
+                counted.set(null);
                 events.publishEvent(new TextsEmbedded(ids));
                 done += batch.size();
             }
-            done += sentiments.fillMissing(BATCH);
-            emotions.fillMissing(BATCH);
+            // the index keeps sentiment and emotions with each signal: it indexes again those filled in here
+            done += sentiments.fillMissing(BATCH, ids -> events.publishEvent(new TextsAnalysed(ids)));
+            emotions.fillMissing(BATCH, ids -> events.publishEvent(new TextsAnalysed(ids)));
         } finally {
             running = false;
         }

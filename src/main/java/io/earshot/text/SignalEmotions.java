@@ -23,6 +23,10 @@ public class SignalEmotions {
     /** The shipped classifier's name, stored with each row so that a new model recomputes them. */
     public static final String MODEL = "goemotions-multilabel-over-" + Embedder.MODEL;
 
+    /** How a signal's emotions are listed: most probable first, ties by name. */
+    static final Comparator<EmotionScore> ORDER =
+            Comparator.comparingDouble(EmotionScore::probability).reversed().thenComparing(EmotionScore::emotion);
+
     private final JdbcTemplate jdbc;
 
     SignalEmotions(JdbcTemplate jdbc) {
@@ -36,9 +40,7 @@ public class SignalEmotions {
             found.computeIfAbsent(r.getObject(1, UUID.class), id -> new ArrayList<>())
                     .add(new EmotionScore(r.getString(2), r.getDouble(3)));
         });
-        Comparator<EmotionScore> order =
-                Comparator.comparingDouble(EmotionScore::probability).reversed().thenComparing(EmotionScore::emotion);
-        found.replaceAll((id, emotions) -> emotions.stream().sorted(order).toList());
+        found.replaceAll((id, emotions) -> emotions.stream().sorted(ORDER).toList());
         return found;
     }
 
@@ -63,8 +65,11 @@ public class SignalEmotions {
         return IdenticalTexts.copy(jdbc, "signal_emotion", "emotion, probability", MODEL, signalIds);
     }
 
-    /** Emotions for signals embedded before emotions were stored: read from their stored vectors, no new embedding. */
-    long fillMissing(int batch) {
+    /**
+     * Emotions for signals embedded before emotions were stored: read from their stored vectors, no new embedding;
+     * {@code filled} is told the signals of each batch once stored.
+     */
+    long fillMissing(int batch, java.util.function.Consumer<List<UUID>> filled) {
         long done = 0;
         while (!Thread.currentThread().isInterrupted()) {
             List<UUID> ids = new ArrayList<>();
@@ -86,6 +91,7 @@ public class SignalEmotions {
                 break;
             }
             write(ids.stream().map(List::of).toList(), vectors);
+            filled.accept(ids);
             done += ids.size();
         }
         return done;

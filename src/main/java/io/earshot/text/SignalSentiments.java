@@ -82,7 +82,7 @@ public class SignalSentiments {
     }
 
     /** Sentiment for texts embedded before sentiment was stored: classified from their text. */
-    long fillMissing(int batch) {
+    long fillMissing(int batch, java.util.function.Consumer<List<UUID>> filled) {
         record Missing(UUID id, String text) {}
         long done = 0;
         while (!Thread.currentThread().isInterrupted()) {
@@ -101,6 +101,7 @@ public class SignalSentiments {
                     missing.stream().map(m -> List.of(m.id())).toList(),
                     texts,
                     Embedder.shared().embedAll(texts));
+            filled.accept(missing.stream().map(Missing::id).toList());
             done += missing.size();
         }
         return done;

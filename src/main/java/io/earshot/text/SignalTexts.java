@@ -4,10 +4,10 @@ import io.earshot.signal.SignalField;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads signals from the store for the search index, each with what the background jobs derived from its text: its
- * vector ({@code signal_embedding}), sentiment ({@code signal_sentiment}) and active theme ({@code signal_theme}),
- * where they exist yet.
+ * vector ({@code signal_embedding}), sentiment ({@code signal_sentiment}), emotions ({@code signal_emotion}) and active
+ * theme ({@code signal_theme}), where they exist yet.
  */
 @Component
 class SignalTexts {
@@ -30,12 +30,15 @@ class SignalTexts {
             + " s.text, "
             + String.join(
                     ", ", SearchQuery.fieldNames().stream().map(f -> "s." + f).toList())
-            + ", e.vector, t.sentiment, a.theme_id"
+            + ", e.vector, t.sentiment, a.theme_id, m.emotions, m.probabilities"
             + " FROM signal s"
             + " LEFT JOIN signal_embedding e ON e.signal_id = s.id AND e.model = '" + Embedder.MODEL + "'"
             + " LEFT JOIN signal_sentiment t ON t.signal_id = s.id AND t.model = '" + SignalSentiments.MODEL + "'"
             + " LEFT JOIN (SELECT st.signal_id, st.theme_id FROM signal_theme st"
-            + " JOIN theme th ON th.id = st.theme_id AND th.status = 'active') a ON a.signal_id = s.id";
+            + " JOIN theme th ON th.id = st.theme_id AND th.status = 'active') a ON a.signal_id = s.id"
+            + " LEFT JOIN (SELECT signal_id, list(emotion ORDER BY emotion) AS emotions,"
+            + " list(probability ORDER BY emotion) AS probabilities FROM signal_emotion"
+            + " WHERE model = '" + SignalEmotions.MODEL + "' GROUP BY signal_id) m ON m.signal_id = s.id";
 
     private final JdbcTemplate jdbc;
 
@@ -92,15 +95,6 @@ class SignalTexts {
         return ids;
     }
 
-    /** The labels of the active themes, by id (as the index holds it: digits). */
-    Map<String, String> themeLabels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        jdbc.query("SELECT id, label FROM theme WHERE status = 'active' ORDER BY id", rs -> {
-            labels.put(Integer.toString(rs.getInt(1)), rs.getString(2));
-        });
-        return labels;
-    }
-
     private static IndexedSignal signal(ResultSet rs) throws SQLException {
         Map<String, String> fields = new HashMap<>();
         for (SignalField field : SignalField.values()) {
@@ -122,7 +116,21 @@ class SignalTexts {
                 text,
                 vector == null || text == null || text.isBlank() ? null : floats(vector),
                 rs.getString("sentiment"),
-                score(rs, "theme_id"));
+                score(rs, "theme_id"),
+                emotions(rs.getArray("emotions"), rs.getArray("probabilities")));
+    }
+
+    private static List<EmotionScore> emotions(Array names, Array probabilities) throws SQLException {
+        if (names == null || probabilities == null) {
+            return List.of();
+        }
+        Object[] emotion = (Object[]) names.getArray();
+        Object[] probability = (Object[]) probabilities.getArray();
+        List<EmotionScore> scores = new ArrayList<>();
+        for (int i = 0; i < emotion.length; i++) {
+            scores.add(new EmotionScore((String) emotion[i], ((Number) probability[i]).doubleValue()));
+        }
+        return scores;
     }
 
     private static float[] floats(Array array) throws SQLException {

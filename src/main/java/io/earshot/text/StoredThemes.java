@@ -1,5 +1,6 @@
 package io.earshot.text;
 
+import io.earshot.platform.Remembered;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +35,9 @@ class StoredThemes {
     private final TransactionTemplate transaction;
     private final ReentrantLock lock = new ReentrantLock();
 
+    /** The active themes' labels, read for every search's theme facet; forgotten by every change of themes. */
+    private final Remembered<Map<String, String>> labels = new Remembered<>(this::readLabels);
+
     StoredThemes(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -41,10 +47,26 @@ class StoredThemes {
     <T> T change(Supplier<T> work) {
         lock.lock();
         try {
-            return transaction.execute(status -> work.get());
+            return transaction.execute(status -> {
+                labels.forget();
+                return work.get();
+            });
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The labels of the active themes, by id (as text, as the index and links carry it), in order of id. */
+    Map<String, String> activeLabels() {
+        return labels.get();
+    }
+
+    private Map<String, String> readLabels() {
+        Map<String, String> active = new LinkedHashMap<>();
+        jdbc.query("SELECT id, label FROM theme WHERE status = 'active' ORDER BY id", rs -> {
+            active.put(Integer.toString(rs.getInt(1)), rs.getString(2));
+        });
+        return java.util.Collections.unmodifiableMap(active);
     }
 
     /** Every stored theme, whatever its status, by id. */
@@ -79,6 +101,7 @@ class StoredThemes {
 
     /** Writes a theme, new or changed, as given. */
     void save(StoredTheme theme) {
+        labels.forget();
         jdbc.update("DELETE FROM theme WHERE id = ?", theme.id());
         jdbc.update(
                 "INSERT INTO theme (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS FLOAT[384]), ?, ?, ?, ?)",

@@ -155,6 +155,40 @@ class UnitScopeTests {
         assertThat(rows.get(0).get("nps").asDouble()).isEqualTo(-30.0);
     }
 
+    @Test
+    void aRevokedTokenIsRefusedFromItsNextRequest() {
+        ApiTokens tokens = context.getBean(ApiTokens.class);
+        ApiTokens.Created token = tokens.create("revoked dashboard", Set.of(TokenScope.READ), Set.of("south"));
+        assertThat(withToken(token.text()).statusCode()).isEqualTo(200);
+
+        tokens.revoke(token.token().id());
+
+        assertThat(withToken(token.text()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRuleAddedToAUnitAppliesToItsTokensNextRequest() {
+        units.create("west", "West", WebSession.company(context));
+        ApiTokens.Created token =
+                context.getBean(ApiTokens.class).create("west dashboard", Set.of(TokenScope.READ), Set.of("west"));
+        var before = withToken(token.text());
+        assertThat(json.readTree(before.body()).get("rows")).as(before.body()).isEmpty();
+
+        units.addRule("west", new UnitRule("region", "North"));
+
+        var after = withToken(token.text());
+        assertThat(json.readTree(after.body()).get("rows").get(0).get("n").asLong())
+                .as(after.body())
+                .isEqualTo(20);
+    }
+
+    private java.net.http.HttpResponse<String> withToken(String token) {
+        return WebSession.anonymous(port)
+                .send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/api/v1/metrics"))
+                        .header("Authorization", "Bearer " + token));
+    }
+
     private JsonNode total(WebSession session) {
         JsonNode rows = metrics(session, "").get("rows");
         assertThat(rows).hasSize(1);

@@ -78,8 +78,20 @@ class IdenticalTextsTests {
                         .toList());
         CountingModel model = new CountingModel();
         List<TextsEmbedded> published = new ArrayList<>();
+        List<TextsAnalysed> analysed = new ArrayList<>();
         SignalEmbeddings backfill = new SignalEmbeddings(
-                jdbc, sentiments, emotions, event -> published.add((TextsEmbedded) event), false, model);
+                jdbc,
+                sentiments,
+                emotions,
+                event -> {
+                    switch (event) {
+                        case TextsEmbedded embedded -> published.add(embedded);
+                        case TextsAnalysed filled -> analysed.add(filled);
+                        default -> throw new AssertionError("Unexpected event " + event);
+                    }
+                },
+                false,
+                model);
 
         assertThat(backfill.embedMissing()).isEqualTo(6);
         assertThat(model.total()).as("one model call per distinct text").isEqualTo(3);
@@ -111,6 +123,11 @@ class IdenticalTextsTests {
                 .as("emotions come back from the stored vectors")
                 .isEqualTo(3);
         assertThat(emotions.of(idsOf(null))).hasSize(8);
+        assertThat(analysed)
+                .as("the index is told of the refilled emotions")
+                .flatExtracting(TextsAnalysed::signalIds)
+                .containsExactlyInAnyOrderElementsOf(idsOf(null));
+        assertThat(published).as("no text was embedded again").hasSize(2);
 
         Map<UUID, List<EmotionScore>> thanked = emotions.of(idsOf(thanks));
         assertThat(thanked).hasSize(1);

@@ -76,6 +76,9 @@ class SearchTests {
     SearchIndex index;
 
     @Autowired
+    StoredThemes themes;
+
+    @Autowired
     Units units;
 
     @LocalServerPort
@@ -331,15 +334,18 @@ class SearchTests {
                         + " 'Still waiting for the replacement card', 'The card arrived quickly and works')"
                         + " ORDER BY text",
                 String.class);
-        jdbc.update("INSERT INTO theme (id, label, key_phrases, status, created_at, updated_at) VALUES"
-                + " (901, 'Cards', 'card · replacement', 'active', now(), now()),"
-                + " (902, 'Travel', 'abroad', 'merged', now(), now())");
-        jdbc.update(
-                "INSERT INTO signal_theme (signal_id, theme_id, similarity) VALUES"
-                        + " (CAST(? AS UUID), 902, 0.8), (CAST(? AS UUID), 901, 0.9), (CAST(? AS UUID), 901, 0.7)",
-                ids.get(0),
-                ids.get(1),
-                ids.get(2));
+        // as every change of themes does, through StoredThemes.change (the labels are remembered until one)
+        themes.change(() -> {
+            jdbc.update("INSERT INTO theme (id, label, key_phrases, status, created_at, updated_at) VALUES"
+                    + " (901, 'Cards', 'card · replacement', 'active', now(), now()),"
+                    + " (902, 'Travel', 'abroad', 'merged', now(), now())");
+            return jdbc.update(
+                    "INSERT INTO signal_theme (signal_id, theme_id, similarity) VALUES"
+                            + " (CAST(? AS UUID), 902, 0.8), (CAST(? AS UUID), 901, 0.9), (CAST(? AS UUID), 901, 0.7)",
+                    ids.get(0),
+                    ids.get(1),
+                    ids.get(2));
+        });
         try {
             index.refresh(ids.stream().map(java.util.UUID::fromString).toList()).get();
 
@@ -371,8 +377,10 @@ class SearchTests {
             String filtered = analyst.get("/search?q=card&theme=901").body();
             assertThat(filtered).contains("theme = Cards").contains(">2</strong>");
         } finally {
-            jdbc.update("DELETE FROM signal_theme WHERE theme_id IN (901, 902)");
-            jdbc.update("DELETE FROM theme WHERE id IN (901, 902)");
+            themes.change(() -> {
+                jdbc.update("DELETE FROM signal_theme WHERE theme_id IN (901, 902)");
+                return jdbc.update("DELETE FROM theme WHERE id IN (901, 902)");
+            });
             index.refresh(ids.stream().map(java.util.UUID::fromString).toList()).get();
         }
     }

@@ -49,6 +49,9 @@ class SemanticSearchTests {
     @Autowired
     SignalEmbeddings embeddings;
 
+    @Autowired
+    SignalEmotions emotions;
+
     static final String SWALLOWED = "My card was swallowed by the ATM";
     static final String KEPT = "The cash machine kept my debit card";
     static final String LOVE = "I love the new savings feature";
@@ -105,6 +108,27 @@ class SemanticSearchTests {
         assertThat(hybrid.total()).isEqualTo(5);
         assertThat(hybrid.hits().getFirst().snippet()).contains("<mark>cash</mark> <mark>machine</mark>");
         assertThat(hybrid.hits().get(1).snippet()).as("no word of it matched").isNull();
+    }
+
+    @Test
+    void hybridFacetsCountEachWordMatchAndEachNeighbourOnce() {
+        SearchResults hybrid = surveys(SearchQuery.of("cash machine"));
+
+        assertThat(hybrid.total()).isEqualTo(5);
+        assertThat(hybrid.facets().get("region")).containsExactly(Map.entry("North", 3L), Map.entry("South", 2L));
+    }
+
+    @Test
+    void hitsCarryTheStoredEmotionsOfTheirTexts() {
+        List<SearchHit> hits = surveys(SearchQuery.of("card")).hits();
+        Map<UUID, List<EmotionScore>> stored =
+                emotions.of(hits.stream().map(SearchHit::id).toList());
+
+        assertThat(hits).hasSize(5);
+        assertThat(stored).as("some texts have emotions").isNotEmpty();
+        for (SearchHit hit : hits) {
+            assertThat(hit.emotions()).as(hit.text()).isEqualTo(stored.getOrDefault(hit.id(), List.of()));
+        }
     }
 
     @Test
