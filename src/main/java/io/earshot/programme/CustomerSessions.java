@@ -25,6 +25,7 @@ public class CustomerSessions {
     private final JdbcTemplate jdbc;
     private final Programmes programmes;
     private final Panels panels;
+    private final People people;
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -33,9 +34,11 @@ public class CustomerSessions {
             JdbcTemplate jdbc,
             Programmes programmes,
             Panels panels,
+            People people,
             Audit audit,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.people = people;
         this.events = events;
         this.jdbc = jdbc;
         this.programmes = programmes;

@@ -38,6 +38,16 @@ class People {
                 .toList();
     }
 
+    /** Refuses any of {@code ids} that is not an active user, naming it as a {@code what} (e.g. "leader"). */
+    void requireActive(java.util.Collection<UUID> ids, String what) {
+        for (UUID id : ids) {
+            if (!active(id)) {
+                throw new IllegalArgumentException(
+                        "There is no active user " + id + " to be a " + what + ": choose one of the people offered");
+            }
+        }
+    }
+
     /** Whether user {@code id} exists and is active. */
     boolean active(UUID id) {
         return users.find(id).filter(User::active).isPresent();

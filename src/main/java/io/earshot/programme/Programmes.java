@@ -23,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Programmes {
 
     private final JdbcTemplate jdbc;
+    private final People people;
     private final Audit audit;
     private final Clock clock;
 
-    Programmes(JdbcTemplate jdbc, Audit audit, Clock clock) {
+    Programmes(JdbcTemplate jdbc, People people, Audit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.people = people;
         this.audit = audit;
         this.clock = clock;
     }
@@ -49,6 +51,9 @@ public class Programmes {
             LocalDate startsOn,
             LocalDate endsOn,
             String actor) {
+        if (sponsorId != null) {
+            people.requireActive(List.of(sponsorId), "sponsor");
+        }
         Programme programme = new Programme(
                 UUID.randomUUID(), name, goal, sponsorId, cadenceDays, startsOn, endsOn, clock.instant(), actor);
         jdbc.update(
@@ -103,6 +108,7 @@ public class Programmes {
     /** Makes {@code memberIds} the leaders of cohort {@code cohortId}. */
     @Transactional
     public void setMembers(UUID cohortId, Collection<UUID> memberIds) {
+        people.requireActive(memberIds, "leader");
         jdbc.update("DELETE FROM cohort_member WHERE cohort_id = ?", cohortId);
         for (UUID member : new java.util.LinkedHashSet<>(memberIds)) {
             jdbc.update("INSERT INTO cohort_member VALUES (?, ?)", cohortId, member);
@@ -159,6 +165,7 @@ public class Programmes {
     @Transactional
     public void setFacilitators(UUID programmeId, Collection<UUID> userIds) {
         get(programmeId);
+        people.requireActive(userIds, "facilitator");
         jdbc.update("DELETE FROM programme_facilitator WHERE programme_id = ?", programmeId);
         for (UUID user : new java.util.LinkedHashSet<>(userIds)) {
             jdbc.update("INSERT INTO programme_facilitator VALUES (?, ?)", programmeId, user);

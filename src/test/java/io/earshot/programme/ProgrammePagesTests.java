@@ -184,6 +184,21 @@ class ProgrammePagesTests {
     }
 
     @Test
+    void refusesACohortMemberWhoIsNoUser() {
+        Programme programme = programme("Strangers");
+        UUID stranger = UUID.randomUUID();
+        WebSession manager = WebSession.as(context, port, "pm@example.com", Role.PROGRAMME_MANAGER);
+        HttpResponse<String> refused = post(
+                manager,
+                "/programmes/" + programme.id() + "/cohorts",
+                List.of(Map.entry("name", "Cohort X"), Map.entry("members", stranger.toString())));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("There is no active user " + stranger + " to be a leader: choose one of the people offered");
+        assertThat(programmes.cohorts(programme.id())).isEmpty();
+    }
+
+    @Test
     void facilitatorRecordsAttendanceAndNotesAndTalliesCountOnlyWhatHappened() {
         Programme programme = programme("Tallies");
         Cohort cohort = programmes.addCohort(programme.id(), "Cohort A", List.of(lee.id(), lin.id()));
