@@ -226,15 +226,9 @@ class EventPages {
             HttpServletResponse response) {
         ClosenessEvent event = run(eventId);
         return change(eventId, "attendance", form, model, response, () -> {
-            Map<UUID, Attendance> employees = new HashMap<>();
-            Map<UUID, Attendance> customers = new HashMap<>();
-            form.forEach((key, values) -> {
-                if (key.startsWith("employee:")) {
-                    employees.put(Forms.id(key.substring(9), "An employee"), Attendance.of(values.getFirst()));
-                } else if (key.startsWith("customer:")) {
-                    customers.put(Forms.id(key.substring(9), "A customer"), Attendance.of(values.getFirst()));
-                }
-            });
+            Map<String, String> fields = form.toSingleValueMap();
+            Map<UUID, Attendance> employees = Forms.attendance(fields, "employee", "An employee");
+            Map<UUID, Attendance> customers = Forms.attendance(fields, "customer", "A customer");
             events.recordAttendance(event.id(), employees, customers, access.actor());
         });
     }

@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What people type into the programme's forms, read with errors that name the field and the accepted form. */
@@ -93,5 +95,20 @@ final class Forms {
             }
         }
         return ids;
+    }
+
+    /**
+     * The attendance a form records for the people whose fields are named {@code prefix:<id>} (e.g.
+     * {@code leader:…} = {@code attended}), by id.
+     */
+    static Map<UUID, Attendance> attendance(Map<String, String> form, String prefix, String field) {
+        Map<UUID, Attendance> attendance = new HashMap<>();
+        String start = prefix + ":";
+        form.forEach((key, value) -> {
+            if (key.startsWith(start)) {
+                attendance.put(id(key.substring(start.length()), field), Attendance.of(value));
+            }
+        });
+        return attendance;
     }
 }

@@ -135,15 +135,8 @@ class SessionPages {
             HttpServletResponse response) {
         CustomerSession session = facilitated(id, sessionId);
         try {
-            Map<UUID, Attendance> leaders = new HashMap<>();
-            Map<UUID, Attendance> customers = new HashMap<>();
-            form.forEach((key, value) -> {
-                if (key.startsWith("leader:")) {
-                    leaders.put(Forms.id(key.substring(7), "A leader"), Attendance.of(value));
-                } else if (key.startsWith("customer:")) {
-                    customers.put(Forms.id(key.substring(9), "A customer"), Attendance.of(value));
-                }
-            });
+            Map<UUID, Attendance> leaders = Forms.attendance(form, "leader", "A leader");
+            Map<UUID, Attendance> customers = Forms.attendance(form, "customer", "A customer");
             sessions.recordAttendance(session.id(), leaders, customers, access.actor());
             return "redirect:/programmes/" + id + "/sessions/" + sessionId + "?done=attendance";
         } catch (IllegalArgumentException e) {

@@ -7,7 +7,6 @@ import io.earshot.text.SearchQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -207,12 +206,7 @@ class WorkshopPages {
             HttpServletResponse response) {
         Workshop workshop = managed(id, workshopId);
         return change(id, workshopId, "attendance", form, model, response, () -> {
-            Map<UUID, Attendance> attendance = new HashMap<>();
-            form.forEach((key, values) -> {
-                if (key.startsWith("attendee:")) {
-                    attendance.put(Forms.id(key.substring(9), "An attendee"), Attendance.of(values.getFirst()));
-                }
-            });
+            Map<UUID, Attendance> attendance = Forms.attendance(form.toSingleValueMap(), "attendee", "An attendee");
             workshops.recordAttendance(workshop.id(), attendance, access.actor());
         });
     }
