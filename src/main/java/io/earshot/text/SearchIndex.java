@@ -164,7 +164,14 @@ public class SearchIndex implements DisposableBean {
      * total and facet counts. By default (no mode) words and meaning are fused; while no indexed text has a vector
      * yet, a search by meaning finds nothing and a hybrid search is a search by words.
      *
-     * @throws SearchSyntaxException when the query's words cannot be read
+     * <p>Conditions on fields written in the text ({@code source:interview refund}, {@code -segment:SMB card}) filter
+     * the search by meaning as well, and only the free words are embedded ({@link QuerySplit}). A text of conditions
+     * only finds the signals that meet them: ranked by words in a hybrid search, newest first in a semantic one. When
+     * the conditions cannot be told apart from the words ({@code source:interview OR refund}), a hybrid search is a
+     * search by words, and a semantic one ranks by the meaning of the whole text the signals the whole query matches.
+     *
+     * @throws SearchSyntaxException when the query's words cannot be read (in every mode, since the conditions in them
+     *     filter)
      */
     public SearchResults search(SearchQuery query, DataScope scope) {
         SearchQuery.Mode mode = modeOf(query);
@@ -172,13 +179,20 @@ public class SearchIndex implements DisposableBean {
         if (query.text() == null) {
             return run(query, filtered(new MatchAllDocsQuery(), filters), null, false);
         }
-        Query words = mode == SearchQuery.Mode.SEMANTIC
-                ? null
-                : filtered(SignalQueries.words(query.text(), analyzer), filters);
-        Query meaning = mode == SearchQuery.Mode.TEXT || !hasVectors()
+        QuerySplit split = SignalQueries.split(query.text(), analyzer);
+        if (mode == SearchQuery.Mode.SEMANTIC && split.freeText() == null) {
+            return run(query, split.narrow(filters), null, false);
+        }
+        Query words = mode == SearchQuery.Mode.SEMANTIC ? null : filtered(split.words(), filters);
+        boolean byMeaning = mode == SearchQuery.Mode.SEMANTIC
+                || (mode == SearchQuery.Mode.HYBRID && split.separable() && split.freeText() != null);
+        Query meaning = !byMeaning || !hasVectors()
                 ? null
                 : new KnnFloatVectorQuery(
-                        SignalDocuments.VECTOR, Embedder.shared().embed(query.text()), NEIGHBOURS, filters);
+                        SignalDocuments.VECTOR,
+                        Embedder.shared().embed(split.freeText()),
+                        NEIGHBOURS,
+                        split.narrow(filters));
         if (words == null && meaning == null) {
             return new SearchResults(query, 0, List.of(), Map.of(), status());
         }

@@ -29,7 +29,10 @@ public record SearchQuery(
     public enum Mode {
         /** BM25 over the words. */
         TEXT,
-        /** Nearest texts by sentence embedding: finds the same meaning in other words; the query syntax is not read. */
+        /**
+         * Nearest texts by sentence embedding: finds the same meaning in other words. Conditions on fields in the query
+         * ({@code region:North}) filter, and only its other words are embedded.
+         */
         SEMANTIC,
         /** Both, fused by reciprocal rank: word matches and the nearest texts by meaning. */
         HYBRID

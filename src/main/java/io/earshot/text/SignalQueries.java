@@ -3,7 +3,10 @@ package io.earshot.text;
 import io.earshot.access.DataScope;
 import io.earshot.signal.SignalFilter.Band;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -13,6 +16,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.QueryParserConstants;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -90,12 +95,21 @@ final class SignalQueries {
      * ranking the texts that share the most.
      */
     static Query words(String text, Analyzer analyzer) {
+        return split(text, analyzer).words();
+    }
+
+    /**
+     * The words of a query as {@link #words} reads them, with the conditions its text puts on fields told apart from
+     * its free words, for the search by meaning (see {@link QuerySplit}). A text too long for a query is all free words.
+     */
+    static QuerySplit split(String text, Analyzer analyzer) {
         Parser parser = new Parser(analyzer);
         try {
-            return parser.parse(text);
+            Query words = parser.parse(text);
+            return QuerySplit.of(text, words, parser.topLevel());
         } catch (ParseException e) {
             if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
-                return anyOf(text, analyzer);
+                return QuerySplit.of(text, anyOf(text, analyzer), List.of());
             }
             throw syntaxError(text, e);
         }
@@ -167,9 +181,52 @@ final class SignalQueries {
     /** The classic parser, with scores as numbers and unknown fields refused instead of silently matching nothing. */
     private static final class Parser extends QueryParser {
 
+        /** The last token of each clause added, by the list of clauses it went to (one list per bracket level). */
+        private final Map<List<BooleanClause>, List<Ended>> ends = new IdentityHashMap<>();
+
+        private List<BooleanClause> lastList;
+
+        /** Where the parser put a clause in its list (-1 when analysis dropped it) and the last token it read for it. */
+        private record Ended(int index, Token last) {}
+
         Parser(Analyzer analyzer) {
             super(SignalDocuments.TEXT, analyzer);
             setDefaultOperator(Operator.AND);
+        }
+
+        @Override
+        protected void addClause(List<BooleanClause> clauses, int conj, int mods, Query q) {
+            int before = clauses.size();
+            super.addClause(clauses, conj, mods, q);
+            // the parser reads clauses in order, a bracket's inner clauses before the bracket: the list added to last
+            // is the top level
+            lastList = clauses;
+            ends.computeIfAbsent(clauses, list -> new ArrayList<>())
+                    .add(new Ended(clauses.size() > before ? before : -1, token));
+        }
+
+        /**
+         * The clauses of the query's top level as parsed last, each with where it stands in the text: from the end of
+         * the one before (its conjunction and modifiers included) to its last token. The parser's offsets count
+         * characters from the start of the text, and a token's end is the offset after it.
+         */
+        List<QuerySplit.Clause> topLevel() {
+            List<QuerySplit.Clause> clauses = new ArrayList<>();
+            if (lastList == null) {
+                return clauses;
+            }
+            Token previous = null;
+            for (Ended ended : ends.get(lastList)) {
+                int from = previous == null ? 0 : previous.endColumn;
+                Token first = previous == null ? null : previous.next;
+                boolean conjunction = first != null && (first.kind == AND || first.kind == OR);
+                // addClause may change a clause's occurrence after adding it: read the final one
+                BooleanClause clause = ended.index() < 0 ? null : lastList.get(ended.index());
+                clauses.add(new QuerySplit.Clause(
+                        clause, from, conjunction ? first.endColumn : from, ended.last().endColumn));
+                previous = ended.last();
+            }
+            return clauses;
         }
 
         @Override
