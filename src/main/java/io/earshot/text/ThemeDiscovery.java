@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Discovers the themes of a list of texts from their {@link Embedder} vectors: spherical k-means (k-means++ seeds,
- * {@value #RESTARTS} restarts, more for small inputs, cosine similarity), k chosen by silhouette ({@link ThemeCount}) unless given, themes
+ * Discovers the themes of a list of texts from their {@link Embedder} vectors: spectral clustering of their
+ * neighbourhood graph ({@link SpectralClustering}; its final k-means restarts {@value #RESTARTS} times, more for small
+ * inputs), k chosen by silhouette ({@link ThemeCount}) unless given, themes
  * named by their c-TF-IDF key phrases ({@link KeyPhrases}) and shown by the texts nearest their centre. Texts with no
  * letter or digit form the theme {@link Theme#NO_TEXT}. Deterministic for a given input.
  */
@@ -60,8 +61,8 @@ public final class ThemeDiscovery {
         int[] themeIds = new int[texts.size()];
         List<Theme> themes = new ArrayList<>();
         if (count > 0) {
-            SphericalKMeans.Clustering clustering =
-                    SphericalKMeans.cluster(x, count, x.length <= SMALL_INPUT ? SMALL_INPUT_RESTARTS : RESTARTS, SEED);
+            SphericalKMeans.Clustering clustering = SpectralClustering.cluster(
+                    x, count, x.length <= SMALL_INPUT ? SMALL_INPUT_RESTARTS : RESTARTS, SEED);
             themes.addAll(name(texts, readable, x, clustering, count, themeIds));
         }
         int noText = texts.size() - readable.length;

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Themes against the 77 known intents of banking77's training split (src/test/resources/banking77, CC BY 4.0, see its
- * SOURCE.md). The issue's target is NMI ≥ 0.85 at k = 77; BGE-small with spherical k-means reaches about 0.82, so
- * this asserts the achieved floor (0.80) and docs/benchmarks.md reports the miss. Embedding the 10,003 texts takes
- * one to three minutes; the vectors are computed once per class.
+ * SOURCE.md). The issue's target is NMI ≥ 0.85 at k = 77: spectral clustering of BGE-small vectors reaches 0.853
+ * (k-means on the same vectors, 0.82). Embedding the 10,003 texts takes half a minute to three minutes; the vectors are
+ * computed once per class.
  */
 class ThemeQualityTests {
 
@@ -52,8 +52,8 @@ class ThemeQualityTests {
         double nmi = ClusterAgreement.nmi(intents, themes.themeIds());
         double ari = ClusterAgreement.ari(intents, themes.themeIds());
         System.out.printf("banking77 train, k = 77: NMI %.4f, ARI %.4f%n", nmi, ari);
-        assertThat(nmi).isGreaterThanOrEqualTo(0.80);
-        assertThat(ari).isGreaterThanOrEqualTo(0.50);
+        assertThat(nmi).isGreaterThanOrEqualTo(0.85);
+        assertThat(ari).isGreaterThanOrEqualTo(0.60);
     }
 
     @Test
