@@ -76,7 +76,12 @@ public class BenchCommand implements Callable<Integer> {
         String storeFile = "bench-" + rows + "-" + System.currentTimeMillis() + ".duckdb";
         Path dataDir;
         BenchRun.Result result;
-        try (ConfigurableApplicationContext context = root.startContext("--earshot.store.file=" + storeFile)) {
+        try (ConfigurableApplicationContext context = root.startContext(
+                "--earshot.store.file=" + storeFile,
+                // what follows an import in the background (search index, dip watch) would compete with the native
+                // load and the metric queries measured after it: both sides get the machine to themselves
+                "--earshot.follow-imports=false",
+                "--earshot.search.rebuild-on-start=false")) {
             dataDir = Path.of(context.getEnvironment().getRequiredProperty("earshot.data-dir"));
             result = new BenchRun(rows, heap, out)
                     .run(context, dataDir, LocalDate.now(ZoneOffset.UTC).minusDays(1));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
@@ -24,16 +25,25 @@ class DipWatch {
     private final ApplicationEventPublisher events;
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
-    DipWatch(Dips dips, Metrics metrics, ApplicationEventPublisher events) {
+    private final boolean followImports;
+
+    DipWatch(
+            Dips dips,
+            Metrics metrics,
+            ApplicationEventPublisher events,
+            @Value("${earshot.follow-imports:true}") boolean followImports) {
         this.dips = dips;
         this.metrics = metrics;
         this.events = events;
+        this.followImports = followImports;
     }
 
     @Async
     @EventListener
     public void afterImport(SignalsIngested ingested) {
-        check();
+        if (followImports) { // off in 'earshot bench' only, where nothing may compete with what is measured
+            check();
+        }
     }
 
     /** Publishes the new dips of the latest complete month and returns them. */

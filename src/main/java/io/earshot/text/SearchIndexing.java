@@ -19,12 +19,23 @@ import org.springframework.stereotype.Component;
 class SearchIndexing {
 
     private final SearchIndex index;
-    private final boolean rebuildOnStart;
+    private final boolean rebuildOnStart, followImports;
 
-    SearchIndexing(SearchIndex index, @Value("${earshot.search.rebuild-on-start:true}") boolean rebuildOnStart) {
+    SearchIndexing(
+            SearchIndex index,
+            @Value("${earshot.search.rebuild-on-start:true}") boolean rebuildOnStart,
+            @Value("${" + FOLLOW_IMPORTS + ":true}") boolean followImports) {
         this.index = index;
         this.rebuildOnStart = rebuildOnStart;
+        this.followImports = followImports;
     }
+
+    /**
+     * Whether derived data follows each import in the background (search index, embeddings, the dip watch); off only
+     * where nothing may compete with what is measured ({@code earshot bench}); what is left out is caught up at the next
+     * start ({@link SearchIndex#needsRebuild}, the embedding backfill).
+     */
+    static final String FOLLOW_IMPORTS = "earshot.follow-imports";
 
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIfNeeded() {
@@ -35,7 +46,9 @@ class SearchIndexing {
 
     @EventListener
     void on(SignalsIngested event) {
-        index.indexImport(event.importId());
+        if (followImports) {
+            index.indexImport(event.importId());
+        }
     }
 
     /**

@@ -85,7 +85,8 @@ public class SignalEmbeddings {
             SignalSentiments sentiments,
             SignalEmotions emotions,
             ApplicationEventPublisher events,
-            @Value("${earshot.text.embeddings.backfill:true}") boolean backfill) {
+            @Value("${earshot.text.embeddings.backfill:true}") boolean backfill,
+            @Value("${" + SearchIndexing.FOLLOW_IMPORTS + ":true}") boolean followImports) {
         this(
                 jdbc,
                 sentiments,
@@ -93,7 +94,11 @@ public class SignalEmbeddings {
                 events,
                 backfill,
                 text -> Embedder.shared().embed(text));
+        this.followImports = followImports;
     }
+
+    /** Whether an import starts the backfill at once ({@link SearchIndexing#FOLLOW_IMPORTS}). */
+    private boolean followImports = true;
 
     /** A backfill that embeds with {@code model} (the tests count its calls). */
     SignalEmbeddings(
@@ -162,7 +167,9 @@ public class SignalEmbeddings {
     @EventListener
     void afterImport(SignalsIngested ingested) {
         counted.set(null);
-        request();
+        if (followImports) {
+            request();
+        }
     }
 
     /**
