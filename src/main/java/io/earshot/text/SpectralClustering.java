@@ -1,6 +1,11 @@
 package io.earshot.text;
 
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -59,23 +64,59 @@ final class SpectralClustering {
         if (k < 1 || k > x.length) {
             throw new IllegalArgumentException("k must be between 1 and the number of points, got " + k);
         }
-        if (k == 1 || x.length <= NEIGHBOURS * 2 || x.length < k * MIN_POINTS_PER_CLUSTER) {
+        int[] copyOf = new int[x.length];
+        float[][] distinct = distinct(x, copyOf);
+        if (k == 1 || distinct.length <= NEIGHBOURS * 2 || distinct.length < k * MIN_POINTS_PER_CLUSTER) {
             return SphericalKMeans.cluster(x, k, restarts, seed);
         }
+        int[] distinctLabels = labels(distinct, k, restarts, seed, maxPoints);
+        int[] labels = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            labels[i] = distinctLabels[copyOf[i]];
+        }
+        float[][] centroids = means(x, labels, k);
+        double cohesion = 0;
+        for (int i = 0; i < x.length; i++) {
+            cohesion += Embedder.similarity(x[i], centroids[labels[i]]);
+        }
+        return new SphericalKMeans.Clustering(labels, centroids, cohesion);
+    }
+
+    /**
+     * The distinct vectors of {@code x}, in order of first appearance; {@code copyOf[i]} is set to the index of
+     * {@code x[i]} among them. A text repeated word for word ("Thanks!" a hundred times) is one point of the graph:
+     * as a hundred, it would form a clique that spectral clustering cuts off as a theme of its own, however near in
+     * meaning other texts are.
+     */
+    static float[][] distinct(float[][] x, int[] copyOf) {
+        Map<FloatBuffer, Integer> first = new HashMap<>();
+        List<float[]> distinct = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            Integer seen = first.putIfAbsent(FloatBuffer.wrap(x[i]), distinct.size());
+            if (seen == null) {
+                copyOf[i] = distinct.size();
+                distinct.add(x[i]);
+            } else {
+                copyOf[i] = seen;
+            }
+        }
+        return distinct.toArray(float[][]::new);
+    }
+
+    /** The spectral labels of distinct unit vectors {@code x}, at most {@code maxPoints} of them in the graph. */
+    private static int[] labels(float[][] x, int k, int restarts, long seed, int maxPoints) {
         SplittableRandom random = new SplittableRandom(seed);
         int[] chosen = x.length > maxPoints
                 ? sample(x.length, maxPoints, random)
                 : IntStream.range(0, x.length).toArray();
         float[][] points = Arrays.stream(chosen).mapToObj(i -> x[i]).toArray(float[][]::new);
-        Neighbours neighbours = Neighbours.of(centred(points), NEIGHBOURS);
-        Graph graph = affinity(neighbours);
+        Graph graph = affinity(Neighbours.of(centred(points), NEIGHBOURS));
         float[][] coordinates = eigenvectors(graph, k, random.split());
         int[] labels = smoothed(
                 SphericalKMeans.cluster(coordinates, k, restarts, random.nextLong())
                         .labels(),
                 graph,
                 k);
-        float[][] centroids = means(points, labels, k);
         int[] all = new int[x.length];
         Arrays.fill(all, -1);
         for (int p = 0; p < chosen.length; p++) {
@@ -84,15 +125,7 @@ final class SpectralClustering {
         if (chosen.length < x.length) {
             joinNeighbours(x, chosen, all, k);
         }
-        float[] similarity = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            similarity[i] = Embedder.similarity(x[i], centroids[all[i]]);
-        }
-        double cohesion = 0;
-        for (float s : similarity) {
-            cohesion += s;
-        }
-        return new SphericalKMeans.Clustering(all, centroids, cohesion);
+        return all;
     }
 
     /**
@@ -234,20 +267,16 @@ final class SpectralClustering {
      */
     static Graph affinity(Neighbours neighbours) {
         int n = neighbours.ids().length;
-        double[] scale = new double[n];
+        double[] scale = scales(neighbours);
+        List<Map<Integer, Double>> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            scale[i] = Math.sqrt(Math.max(1e-6, 2 - 2 * neighbours.similarities()[i][SCALE_NEIGHBOUR - 1]));
-        }
-        java.util.List<java.util.Map<Integer, Double>> rows = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            rows.add(new java.util.HashMap<>());
+            rows.add(new HashMap<>());
         }
         for (int i = 0; i < n; i++) {
             int[] ids = neighbours.ids()[i];
             for (int a = 0; a < ids.length; a++) {
                 int j = ids[a];
-                double squared = Math.max(0, 2 - 2 * neighbours.similarities()[i][a]);
-                double weight = Math.exp(-squared / (scale[i] * scale[j]));
+                double weight = Math.exp(-squared(neighbours.similarities()[i][a]) / (scale[i] * scale[j]));
                 rows.get(i).merge(j, weight, Math::max);
                 rows.get(j).merge(i, weight, Math::max);
             }
@@ -268,10 +297,53 @@ final class SpectralClustering {
         }
         for (int i = 0; i < n; i++) {
             for (int p = 0; p < columns[i].length; p++) {
-                weights[i][p] /= Math.sqrt(degree[i] * degree[columns[i][p]]);
+                double norm = Math.sqrt(degree[i]) * Math.sqrt(degree[columns[i][p]]);
+                weights[i][p] = norm > 0 ? weights[i][p] / norm : 0; // an isolated point keeps a zero row
             }
         }
         return new Graph(columns, weights);
+    }
+
+    /** Vectors closer than this (a cosine above 0.999 999 995) count as the same point. */
+    static final double IDENTICAL = 1e-4;
+
+    /**
+     * Each point's local scale σ: the distance to its {@value #SCALE_NEIGHBOUR}th neighbour not identical to it (a
+     * near-copy at distance zero would give a scale of zero and cut the point off from every other), the farthest
+     * listed when fewer differ, and the median scale when none does.
+     */
+    static double[] scales(Neighbours neighbours) {
+        int n = neighbours.ids().length;
+        double[] scale = new double[n];
+        List<Double> known = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            scale[i] = Double.NaN;
+            int distinct = 0;
+            for (float similarity : neighbours.similarities()[i]) {
+                double distance = Math.sqrt(squared(similarity));
+                if (distance > IDENTICAL) {
+                    scale[i] = distance;
+                    if (++distinct == SCALE_NEIGHBOUR) {
+                        break;
+                    }
+                }
+            }
+            if (!Double.isNaN(scale[i])) {
+                known.add(scale[i]);
+            }
+        }
+        double median = known.isEmpty() ? 1 : known.stream().sorted().toList().get(known.size() / 2);
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(scale[i])) {
+                scale[i] = median;
+            }
+        }
+        return scale;
+    }
+
+    /** The squared distance of two unit vectors of cosine {@code similarity}. */
+    private static double squared(float similarity) {
+        return Math.max(0, 2 - 2 * (double) similarity);
     }
 
     /**

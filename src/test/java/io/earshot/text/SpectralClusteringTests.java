@@ -46,6 +46,39 @@ class SpectralClusteringTests {
     }
 
     @Test
+    void textsRepeatedWordForWordStayLinkedToTheRest() {
+        // three groups; in each, 200 texts are one text repeated (as "Thanks!" is), 39 others vary around it
+        float[][] varied = groups(3, 40, 21L);
+        float[][] x = new float[3 * 240][];
+        int[] truth = new int[x.length];
+        for (int g = 0; g < 3; g++) {
+            for (int p = 0; p < 240; p++) {
+                x[g * 240 + p] = p < 200 ? varied[g * 40].clone() : varied[g * 40 + p - 200];
+                truth[g * 240 + p] = g;
+            }
+        }
+
+        int[] labels = SpectralClustering.cluster(x, 3, 3, 4L).labels();
+
+        assertThat(ClusterAgreement.nmi(truth, labels)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTextsScaleIsItsDistanceToTheSeventhTextThatDiffers() {
+        float[][] x = new float[12][];
+        for (int i = 0; i < x.length; i++) {
+            // five copies of the first point, then points ever farther from it along a great circle
+            double angle = i < 5 ? 0 : 0.1 * (i - 4);
+            x[i] = new float[] {(float) Math.cos(angle), (float) Math.sin(angle), 0};
+        }
+
+        double[] scales = SpectralClustering.scales(SpectralClustering.Neighbours.of(x, 11));
+
+        // point 0: four identical neighbours are skipped; the 7th differing one is point 11, at angle 0.7
+        assertThat(scales[0]).isCloseTo(2 * Math.sin(0.35), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void isDeterministicForAGivenSeed() {
         float[][] x = groups(6, 40, 3L);
 
