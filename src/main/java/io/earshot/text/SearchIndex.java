@@ -389,21 +389,28 @@ public class SearchIndex implements DisposableBean {
     public Future<?> refresh(Collection<UUID> signalIds) {
         List<UUID> ids = List.copyOf(signalIds);
         return change("refresh " + ids.size() + " signals", () -> {
-            List<IndexedSignal> batch = new ArrayList<>();
-            texts.byIds(ids, batch::add);
-            Set<UUID> gone = new HashSet<>(ids);
-            for (IndexedSignal signal : batch) {
-                writer.updateDocument(
-                        new Term(SignalDocuments.ID, signal.id().toString()), SignalDocuments.document(signal));
-                gone.remove(signal.id());
-            }
-            for (UUID id : gone) {
-                writer.deleteDocuments(new Term(SignalDocuments.ID, id.toString()));
+            // in slices, so that a large refresh (a recomputation of themes) holds one slice of texts and vectors
+            for (int from = 0; from < ids.size(); from += REFRESH_SLICE) {
+                List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + REFRESH_SLICE));
+                List<IndexedSignal> batch = new ArrayList<>();
+                texts.byIds(slice, batch::add);
+                Set<UUID> gone = new HashSet<>(slice);
+                for (IndexedSignal signal : batch) {
+                    writer.updateDocument(
+                            new Term(SignalDocuments.ID, signal.id().toString()), SignalDocuments.document(signal));
+                    gone.remove(signal.id());
+                }
+                for (UUID id : gone) {
+                    writer.deleteDocuments(new Term(SignalDocuments.ID, id.toString()));
+                }
             }
             commit();
             return null;
         });
     }
+
+    /** Signals read from the store at a time by {@link #refresh}. */
+    static final int REFRESH_SLICE = 10_000;
 
     /**
      * Indexes every signal again from the store, in the background: after changes that touch many signals at once

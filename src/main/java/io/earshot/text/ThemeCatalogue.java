@@ -48,6 +48,18 @@ public class ThemeCatalogue {
 
     private static final int READ_CHUNK = 2_000;
 
+    /**
+     * The signals whose theme a recomputation changed (new, moved or no longer in a theme), by comparing the
+     * assignments before and after inside the recomputation's transaction.
+     */
+    private static final String MOVED = """
+            SELECT coalesce(now.signal_id, before.signal_id)
+            FROM signal_theme now FULL JOIN previous_theme before ON now.signal_id = before.signal_id
+            WHERE now.theme_id IS DISTINCT FROM before.theme_id""";
+
+    /** Up to this many moved signals the index refreshes just them; beyond, it is rebuilt from the store. */
+    static final int MOST_MOVED = 200_000;
+
     private final JdbcTemplate jdbc;
     private final StoredThemes themes;
     private final ThemeAssignment assignment;
@@ -258,14 +270,19 @@ public class ThemeCatalogue {
                 return;
             }
             report(new ThemeProgress(run, ThemeProgress.Phase.WRITING, ids.size(), ids.size()), listener);
+            List<UUID> moved = new ArrayList<>();
             ThemeRecomputation.Outcome outcome = themes.change(() -> {
                 Instant now = clock.instant();
                 ThemeRecomputation.Outcome result =
                         ThemeRecomputation.of(ids, texts, vectors, found, themes.all(), themes.nextId(), now);
                 result.themes().forEach(themes::save);
+                jdbc.execute(
+                        "CREATE OR REPLACE TEMP TABLE previous_theme AS SELECT signal_id, theme_id FROM signal_theme");
                 jdbc.update("DELETE FROM signal_theme");
                 themes.assign(result.assignments());
                 assignment.assignNearest("s.occurred_at < ?", List.of(since));
+                moved.addAll(jdbc.queryForList(MOVED, UUID.class));
+                jdbc.execute("DROP TABLE previous_theme");
                 finish(run, "done", ids.size(), found.k(), null);
                 return result;
             });
@@ -276,7 +293,12 @@ public class ThemeCatalogue {
                     outcome.kept(),
                     outcome.created(),
                     outcome.retired());
-            events.publishEvent(ThemesChanged.all());
+            // the index re-reads the signals whose theme changed; past a share of them, reading all is cheaper
+            if (moved.size() > MOST_MOVED) {
+                events.publishEvent(ThemesChanged.all());
+            } else if (!moved.isEmpty()) {
+                events.publishEvent(ThemesChanged.of(moved));
+            }
         } catch (RuntimeException e) {
             finish(run, "failed", null, null, e.getMessage());
             throw e;

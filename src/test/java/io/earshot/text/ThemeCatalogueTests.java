@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,7 +136,46 @@ class ThemeCatalogueTests {
         assertThat(growing.label()).contains("card");
         assertThat(growing.keyPhrases()).hasSize(3);
         assertThat(growing.centroid()).hasSize(384);
-        assertThat(events.stream(ThemesChanged.class)).contains(ThemesChanged.all());
+        assertThat(events.stream(ThemesChanged.class).flatMap(change -> change.signalIds().stream()))
+                .as("every signal got a theme, so the index re-reads each")
+                .hasSize(245)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRecomputationThatMovesNoSignalAsksTheIndexToReadNone() {
+        catalogue.discoverNow(6, ALL_DAYS, "test", p -> {});
+        events.clear();
+
+        ThemeRun again = catalogue.discoverNow(6, ALL_DAYS, "test", p -> {});
+
+        assertThat(again.status()).isEqualTo("done");
+        assertThat(events.stream(ThemesChanged.class)).isEmpty();
+    }
+
+    @Test
+    void aRecomputationNamesTheSignalsWhoseThemeChanged() {
+        catalogue.discoverNow(6, ALL_DAYS, "test", p -> {});
+        Map<UUID, Long> before = assignments();
+        events.clear();
+
+        catalogue.discoverNow(3, ALL_DAYS, "test", p -> {});
+
+        Map<UUID, Long> after = assignments();
+        List<UUID> moved = before.keySet().stream()
+                .filter(id -> !Objects.equals(before.get(id), after.get(id)))
+                .toList();
+        assertThat(moved).isNotEmpty();
+        assertThat(events.stream(ThemesChanged.class).flatMap(change -> change.signalIds().stream()))
+                .containsExactlyInAnyOrderElementsOf(moved);
+    }
+
+    private Map<UUID, Long> assignments() {
+        Map<UUID, Long> themeOf = new HashMap<>();
+        jdbc.query("SELECT signal_id, theme_id FROM signal_theme", rs -> {
+            themeOf.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        });
+        return themeOf;
     }
 
     @Test
