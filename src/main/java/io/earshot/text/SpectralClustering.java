@@ -485,7 +485,25 @@ final class SpectralClustering {
                 break;
             }
         }
-        return current;
+        return keepEveryCluster(labels, current, k);
+    }
+
+    /**
+     * {@code smoothed}, except that a cluster the smoothing emptied gets its members of {@code before} back: the
+     * number of themes asked for is the number given.
+     */
+    private static int[] keepEveryCluster(int[] before, int[] smoothed, int k) {
+        int[] sizes = new int[k];
+        for (int label : smoothed) {
+            sizes[label]++;
+        }
+        int[] kept = smoothed.clone();
+        for (int i = 0; i < kept.length; i++) {
+            if (sizes[before[i]] == 0) {
+                kept[i] = before[i];
+            }
+        }
+        return kept;
     }
 
     /** The normalised mean of each cluster's vectors. */

@@ -79,6 +79,26 @@ class SpectralClusteringTests {
     }
 
     @Test
+    void smoothingMovesAPointToTheLabelOfItsNeighboursButEmptiesNoCluster() {
+        // points 0 and 1 are linked strongly to each other and weakly to 2 and 3; 2 and 3 only to 0 and 1
+        SpectralClustering.Graph graph = new SpectralClustering.Graph(
+                new int[][] {{1, 2, 3}, {0, 2, 3}, {0, 1}, {0, 1}},
+                new double[][] {{5, 1, 1}, {5, 1, 1}, {1, 1}, {1, 1}});
+
+        assertThat(SpectralClustering.smoothed(new int[] {0, 0, 1, 1}, graph, 2))
+                .as("both would move to 0, which would leave theme 1 empty")
+                .containsExactly(0, 0, 1, 1);
+        assertThat(SpectralClustering.smoothed(new int[] {0, 0, 1, 2}, graph, 3))
+                .as("each would move to 0 and leave its theme empty")
+                .containsExactly(0, 0, 1, 2);
+        // a triangle 0-1-2 and a pair 3-4: point 2 moves to the label of its two neighbours, theme 1 keeps 3 and 4
+        SpectralClustering.Graph triangleAndPair = new SpectralClustering.Graph(
+                new int[][] {{1, 2}, {0, 2}, {0, 1}, {4}, {3}}, new double[][] {{1, 1}, {1, 1}, {1, 1}, {1}, {1}});
+        assertThat(SpectralClustering.smoothed(new int[] {0, 0, 1, 1, 1}, triangleAndPair, 2))
+                .containsExactly(0, 0, 0, 1, 1);
+    }
+
+    @Test
     void isDeterministicForAGivenSeed() {
         float[][] x = groups(6, 40, 3L);
 
