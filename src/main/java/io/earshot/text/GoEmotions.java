@@ -94,7 +94,11 @@ final class GoEmotions {
     }
 
     /** Emotion name → sentiment from the mapping file; ambiguous emotions are absent. */
-    private static Map<String, Sentiment> groups(String json) {
+    /**
+     * The sentiment of each emotion name in a {@code sentiment_mapping.json} ({@code neutral} → neutral); the ambiguous
+     * emotions have none.
+     */
+    static Map<String, Sentiment> groups(String json) {
         Map<String, Sentiment> groups = new HashMap<>();
         groups.put("neutral", Sentiment.NEUTRAL);
         Matcher group =

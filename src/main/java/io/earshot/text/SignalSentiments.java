@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 public class SignalSentiments {
 
     /** The shipped classifier's name, stored with each row so that a new model recomputes them. */
-    public static final String MODEL = "goemotions-mlp-over-" + Embedder.MODEL;
+    public static final String MODEL = "goemotions-mlp-and-emotions-over-" + Embedder.MODEL;
 
     private final JdbcTemplate jdbc;
 

@@ -1,6 +1,7 @@
 package io.earshot.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -80,5 +81,45 @@ class SentimentClassifierTests {
         String text = "The service was fine. ".repeat(10_000);
 
         assertThat(classifier.classifySentences(text)).hasSize(SentimentClassifier.MAX_SENTENCES);
+    }
+
+    /** A model that knows nothing: every class 1/3 whatever the text. */
+    private static SentimentModel undecided() {
+        return SoftmaxRegression.of(new float[3][Embedder.DIMENSIONS + 1]);
+    }
+
+    @Test
+    void theEmotionsSentimentCountsHalf() {
+        EmotionClassifier emotions = EmotionClassifier.shipped();
+        SentimentClassifier undecided = new SentimentClassifier(
+                undecided(),
+                emotions,
+                "{\"positive\": [\"gratitude\", \"joy\"], \"negative\": [\"anger\"], \"ambiguous\": [\"surprise\"]}",
+                Embedder.shared());
+        float[] embedding = Embedder.shared().embed("Thank you so much, this made my day!");
+
+        double[] p = undecided.probabilities(embedding);
+
+        double[] emotion = emotions.probabilities(embedding);
+        double gratitudeAndJoy = emotion[emotions.emotions().indexOf("gratitude")]
+                + emotion[emotions.emotions().indexOf("joy")];
+        double anger = emotion[emotions.emotions().indexOf("anger")];
+        double neutral = emotion[emotions.emotions().indexOf("neutral")];
+        double total = gratitudeAndJoy + anger + neutral;
+        assertThat(p[Sentiment.POSITIVE.ordinal()]).isCloseTo(0.5 / 3 + 0.5 * gratitudeAndJoy / total, within(1e-9));
+        assertThat(p[Sentiment.NEGATIVE.ordinal()]).isCloseTo(0.5 / 3 + 0.5 * anger / total, within(1e-9));
+        assertThat(p[Sentiment.NEUTRAL.ordinal()]).isCloseTo(0.5 / 3 + 0.5 * neutral / total, within(1e-9));
+        assertThat(undecided.classifyEmbedding(embedding).sentiment()).isEqualTo(Sentiment.POSITIVE);
+    }
+
+    @Test
+    void refusesAMappingThatLeavesASentimentWithoutEmotions() {
+        assertThatThrownBy(() -> new SentimentClassifier(
+                        undecided(),
+                        EmotionClassifier.shipped(),
+                        "{\"positive\": [\"joy\"], \"negative\": []}",
+                        Embedder.shared()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("each sentiment");
     }
 }

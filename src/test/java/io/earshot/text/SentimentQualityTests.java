@@ -37,10 +37,11 @@ class SentimentQualityTests {
         System.out.println("  VADER:   " + baseline + " (" + vaderFailures + " texts VADER could not read: neutral)");
 
         // The targets are macro-F1 >= 0.70 and >= VADER + 0.15. The first is met; the margin over VADER is
-        // about half the target (docs/benchmarks.md, "Sentiment quality"), so this asserts the margin measured.
+        // about 0.09, short of the target (docs/benchmarks.md, "Sentiment quality"), so this asserts the margin
+        // measured.
         assertThat(rows).hasSizeGreaterThan(4_000);
         assertThat(ours.macroF1()).isGreaterThanOrEqualTo(0.70);
-        assertThat(ours.macroF1()).isGreaterThanOrEqualTo(baseline.macroF1() + 0.05);
+        assertThat(ours.macroF1()).isGreaterThanOrEqualTo(baseline.macroF1() + 0.08);
     }
 
     /** VADER's label at its standard thresholds: compound ≥ 0.05 positive, ≤ −0.05 negative, else neutral. */
