@@ -107,7 +107,9 @@ final class SpectralClustering {
     private static int[] labels(float[][] x, int k, int restarts, long seed, int maxPoints) {
         SplittableRandom random = new SplittableRandom(seed);
         int[] chosen = x.length > maxPoints
-                ? sample(x.length, maxPoints, random)
+                ? IntStream.of(SphericalKMeans.sampleIndices(x.length, maxPoints, random))
+                        .sorted()
+                        .toArray()
                 : IntStream.range(0, x.length).toArray();
         float[][] points = Arrays.stream(chosen).mapToObj(i -> x[i]).toArray(float[][]::new);
         Graph graph = affinity(Neighbours.of(centred(points), NEIGHBOURS));
@@ -151,20 +153,6 @@ final class SpectralClustering {
             }
             labels[others[q]] = best;
         }
-    }
-
-    /** {@code size} distinct indices below {@code n}, in increasing order, drawn at random. */
-    static int[] sample(int n, int size, SplittableRandom random) {
-        int[] order = IntStream.range(0, n).toArray();
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(n - i);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        int[] chosen = Arrays.copyOf(order, size);
-        Arrays.sort(chosen);
-        return chosen;
     }
 
     /**

@@ -50,18 +50,23 @@ final class SphericalKMeans {
      */
     static final int RESTART_SAMPLE = 5_000;
 
-    /** {@code size} distinct points drawn at random (a partial Fisher–Yates shuffle). */
+    /** {@code size} distinct points drawn at random. */
     static float[][] sample(float[][] x, int size, SplittableRandom random) {
-        int[] order = IntStream.range(0, x.length).toArray();
-        float[][] sample = new float[size][];
+        return Arrays.stream(sampleIndices(x.length, size, random))
+                .mapToObj(i -> x[i])
+                .toArray(float[][]::new);
+    }
+
+    /** {@code size} distinct indices below {@code n} in the order drawn (a partial Fisher–Yates shuffle). */
+    static int[] sampleIndices(int n, int size, SplittableRandom random) {
+        int[] order = IntStream.range(0, n).toArray();
         for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(x.length - i);
+            int j = i + random.nextInt(n - i);
             int swap = order[i];
             order[i] = order[j];
             order[j] = swap;
-            sample[i] = x[order[i]];
         }
-        return sample;
+        return Arrays.copyOf(order, size);
     }
 
     private static Clustering run(float[][] x, float[][] seeds) {
