@@ -192,7 +192,7 @@ public class SearchIndex implements DisposableBean {
                         SignalDocuments.VECTOR,
                         Embedder.shared().embed(split.freeText()),
                         NEIGHBOURS,
-                        split.narrow(filters));
+                        SignalQueries.neighbourFilter(split.narrow(filters)));
         if (words == null && meaning == null) {
             return new SearchResults(query, 0, List.of(), Map.of(), status());
         }
