@@ -31,9 +31,9 @@ class SearchIndexing {
     }
 
     /**
-     * Whether derived data follows each import in the background (search index, embeddings, the dip watch); off only
-     * where nothing may compete with what is measured ({@code earshot bench}); what is left out is caught up at the next
-     * start ({@link SearchIndex#needsRebuild}, the embedding backfill).
+     * Whether the search index and the dip watch follow each import in the background; off only where nothing may
+     * compete with what is measured ({@code earshot bench}); an index left behind is rebuilt at the next start
+     * ({@link SearchIndex#needsRebuild}). (The embedding backfill has its own switch, off for every command.)
      */
     static final String FOLLOW_IMPORTS = "earshot.follow-imports";
 

@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Negative / neutral / positive sentiment of customer text: a small network over {@link Embedder} sentence embeddings,
@@ -54,10 +56,10 @@ public final class SentimentClassifier {
         this.model = model;
         this.embedder = embedder;
         this.emotions = emotions;
-        java.util.Map<String, Sentiment> sentiments = GoEmotions.groups(groups);
+        Map<String, Sentiment> sentiments = GoEmotions.groups(groups);
         this.sentimentOfEmotion =
                 emotions.emotions().stream().map(sentiments::get).toArray(Sentiment[]::new);
-        if (!java.util.Arrays.asList(sentimentOfEmotion).containsAll(List.of(Sentiment.values()))) {
+        if (!Arrays.asList(sentimentOfEmotion).containsAll(List.of(Sentiment.values()))) {
             throw new IllegalArgumentException("the sentiment mapping must give each sentiment an emotion of "
                     + emotions.emotions() + ", got " + sentiments);
         }

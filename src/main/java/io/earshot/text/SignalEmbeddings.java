@@ -85,8 +85,7 @@ public class SignalEmbeddings {
             SignalSentiments sentiments,
             SignalEmotions emotions,
             ApplicationEventPublisher events,
-            @Value("${earshot.text.embeddings.backfill:true}") boolean backfill,
-            @Value("${" + SearchIndexing.FOLLOW_IMPORTS + ":true}") boolean followImports) {
+            @Value("${earshot.text.embeddings.backfill:true}") boolean backfill) {
         this(
                 jdbc,
                 sentiments,
@@ -94,11 +93,7 @@ public class SignalEmbeddings {
                 events,
                 backfill,
                 text -> Embedder.shared().embed(text));
-        this.followImports = followImports;
     }
-
-    /** Whether an import starts the backfill at once ({@link SearchIndexing#FOLLOW_IMPORTS}). */
-    private boolean followImports = true;
 
     /** A backfill that embeds with {@code model} (the tests count its calls). */
     SignalEmbeddings(
@@ -167,9 +162,7 @@ public class SignalEmbeddings {
     @EventListener
     void afterImport(SignalsIngested ingested) {
         counted.set(null);
-        if (followImports) {
-            request();
-        }
+        request();
     }
 
     /**
