@@ -38,10 +38,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
@@ -76,7 +81,7 @@ import picocli.CommandLine.Spec;
 public class SearchBenchCommand implements Callable<Integer> {
 
     /** Lucene's field names in Earshot's index (the benchmark's consistency check fails if they change). */
-    static final String TEXT = "text", VECTOR = "vector";
+    static final String ID = "id", TEXT = "text", VECTOR = "vector";
 
     private static final int PAGE = SearchQuery.PAGE_SIZE, NEIGHBOURS = 100, RRF_K = 60;
 
@@ -303,8 +308,19 @@ public class SearchBenchCommand implements Callable<Integer> {
                 "hybrid: Earshot GET /api/v1/search",
                 "hybrid: raw Lucene + query embedding",
                 "hybrid: raw Lucene (query vector given)",
-                "query embedding alone")) {
+                "query embedding alone",
+                "find similar: Earshot SearchIndex.similar",
+                "find similar: raw Lucene (vector given)")) {
             timed.put(path, new double[n]);
+        }
+        // "find similar" from signals spread over the index: each one's id, and its vector for the raw side
+        UUID[] similarTo = new UUID[n];
+        float[][] similarVectors = new float[n][];
+        for (int q = 0; q < n; q++) {
+            int doc = (int) ((long) q * raw.getIndexReader().maxDoc() / n);
+            similarTo[q] =
+                    UUID.fromString(raw.storedFields().document(doc, Set.of(ID)).get(ID));
+            similarVectors[q] = vectorOf(raw, doc);
         }
         long[] totals = new long[n];
         int differ = 0;
@@ -335,6 +351,9 @@ public class SearchBenchCommand implements Callable<Integer> {
                     t = System.nanoTime();
                     index.search(text(text, SearchQuery.Mode.HYBRID), DataScope.EVERYTHING);
                     record(timed, "hybrid: Earshot SearchIndex.search", at, t, timing);
+                    t = System.nanoTime();
+                    index.similar(similarTo[at], SearchQuery.of(null), DataScope.EVERYTHING);
+                    record(timed, "find similar: Earshot SearchIndex.similar", at, t, timing);
                 });
                 steps.add(() -> {
                     try {
@@ -347,6 +366,9 @@ public class SearchBenchCommand implements Callable<Integer> {
                         long searching = System.nanoTime();
                         rawHybrid(raw, query, vector);
                         record(timed, "hybrid: raw Lucene (query vector given)", at, searching, timing);
+                        t = System.nanoTime();
+                        raw.search(new KnnFloatVectorQuery(VECTOR, similarVectors[at], NEIGHBOURS + 1), PAGE);
+                        record(timed, "find similar: raw Lucene (vector given)", at, t, timing);
                         if (timing) {
                             timed.get("query embedding alone")[at] = embedding;
                             timed.get("hybrid: raw Lucene + query embedding")[at] =
@@ -400,6 +422,7 @@ public class SearchBenchCommand implements Callable<Integer> {
         out.println();
         ratio(latencies, "full-text: Earshot SearchIndex.search", "full-text: raw Lucene");
         ratio(latencies, "hybrid: Earshot SearchIndex.search", "hybrid: raw Lucene + query embedding");
+        ratio(latencies, "find similar: Earshot SearchIndex.similar", "find similar: raw Lucene (vector given)");
         if (withHttp) {
             ratio(latencies, "full-text: Earshot GET /api/v1/search", "full-text: raw Lucene");
             ratio(latencies, "hybrid: Earshot GET /api/v1/search", "hybrid: raw Lucene + query embedding");
@@ -423,6 +446,18 @@ public class SearchBenchCommand implements Callable<Integer> {
     private void target(Map<String, SearchLatencies> latencies, String path, double millis) {
         double p99 = latencies.get(path).p99();
         say("%s: p99 %.2f ms %s the target of %.0f ms", path, p99, p99 < millis ? "meets" : "MISSES", millis);
+    }
+
+    /** The vector indexed for document {@code doc}. */
+    private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+        KnnVectorValues.DocIndexIterator iterator = values.iterator();
+        if (iterator.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+            throw new IllegalStateException("Benchmark document " + doc + " has no vector");
+        }
+        return values.vectorValue(iterator.index()).clone();
     }
 
     /** BM25 top 100 and the 100 nearest neighbours, fused by reciprocal rank, as Earshot's hybrid ranking does. */

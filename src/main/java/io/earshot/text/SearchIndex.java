@@ -209,12 +209,18 @@ public class SearchIndex implements DisposableBean {
         if (vector.isEmpty()) {
             return new SearchResults(query, 0, List.of(), Map.of(), status());
         }
+        // one neighbour more, then the signal itself left out: a filter of "all but this one" would send Lucene to
+        // its exact search over every vector, as a filter matching everything does (SignalQueries.filters)
+        Query nearest = new KnnFloatVectorQuery(
+                SignalDocuments.VECTOR,
+                vector.get(),
+                NEIGHBOURS + 1,
+                SignalQueries.neighbourFilter(SignalQueries.filters(query, scope)));
         Query others = new BooleanQuery.Builder()
-                .add(SignalQueries.filters(query, scope), Occur.FILTER)
+                .add(nearest, Occur.MUST)
                 .add(new TermQuery(new Term(SignalDocuments.ID, id.toString())), Occur.MUST_NOT)
                 .build();
-        return run(
-                query, null, new KnnFloatVectorQuery(SignalDocuments.VECTOR, vector.get(), NEIGHBOURS, others), true);
+        return run(query, null, others, true);
     }
 
     /** The text of signal {@code id}, if {@code scope} lets its viewer see it. */
