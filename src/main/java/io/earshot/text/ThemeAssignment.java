@@ -76,10 +76,25 @@ class ThemeAssignment {
      * called inside {@link StoredThemes#change}. Returns how many got a theme.
      */
     int assignNearest(String condition, List<?> parameters) {
+        return assignNearest(condition, parameters, null);
+    }
+
+    /**
+     * Assigns the signals that have a vector, no theme, and theme {@code id} for the nearest of the active and deleted
+     * themes, near enough; to be called inside {@link StoredThemes#change}. Returns how many joined it.
+     */
+    int assignNearestTo(int id) {
+        return assignNearest("TRUE", List.of(), id);
+    }
+
+    private int assignNearest(String condition, List<?> parameters, Integer only) {
         List<Object> all = new ArrayList<>();
         all.add(Embedder.MODEL);
         all.addAll(parameters);
         all.add(threshold);
+        if (only != null) {
+            all.add(only);
+        }
         return jdbc.update(
                 "INSERT INTO signal_theme (signal_id, theme_id, similarity)"
                         + " SELECT n.signal_id, n.theme_id, n.similarity FROM ("
@@ -92,7 +107,8 @@ class ThemeAssignment {
                         + "     AND (" + condition + ")"
                         + "   GROUP BY e.signal_id) n"
                         + " JOIN theme chosen ON chosen.id = n.theme_id"
-                        + " WHERE chosen.status = 'active' AND n.similarity >= ?",
+                        + " WHERE chosen.status = 'active' AND n.similarity >= ?"
+                        + (only == null ? "" : " AND chosen.id = ?"),
                 all.toArray());
     }
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * What analysts do to themes: rename, merge, split and delete. Each edit is one transaction, records who made it and
+ * What analysts do to themes: rename, merge, split, delete, and restore a deleted one. Each edit is one transaction, records who made it and
  * when on the theme and in the audit log, and is kept in the theme's status so that a recomputation honours it
  * ({@link ThemeRecomputation}). A request that cannot be done is refused with an {@link IllegalArgumentException}
  * that says why; nothing is changed then.
@@ -29,6 +29,7 @@ public class ThemeEdits {
     private final JdbcTemplate jdbc;
     private final StoredThemes themes;
     private final SignalEmbeddings embeddings;
+    private final ThemeAssignment assignment;
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -37,12 +38,14 @@ public class ThemeEdits {
             JdbcTemplate jdbc,
             StoredThemes themes,
             SignalEmbeddings embeddings,
+            ThemeAssignment assignment,
             Audit audit,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.themes = themes;
         this.embeddings = embeddings;
+        this.assignment = assignment;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -178,6 +181,29 @@ public class ThemeEdits {
         });
         audit.record("theme.delete", "theme:" + id, members.size() + " signals left without a theme");
         events.publishEvent(ThemesChanged.of(members));
+    }
+
+    /**
+     * Brings deleted theme {@code id} back, active under its name. It gets the signals without a theme whose nearest
+     * theme it now is, near enough, by the rule for signals arriving ({@link ThemeAssignment}): its former members and
+     * the signals that arrived near it while it was deleted. Signals that a discovery had put in it but that lie
+     * nearer another theme join it again at the next recomputation. Returns how many signals it got.
+     */
+    public int restore(int id, String actor) {
+        List<UUID> members = themes.change(() -> {
+            StoredTheme theme = themes.get(id);
+            if (theme.status() != ThemeStatus.DELETED) {
+                throw new IllegalArgumentException("Theme " + id + " is "
+                        + theme.status().value() + ", not deleted: only a deleted theme can be restored");
+            }
+            themes.save(
+                    edited(theme, theme.label(), theme.renamed(), ThemeStatus.ACTIVE, null, theme.centroid(), actor));
+            assignment.assignNearestTo(id);
+            return themes.members(id);
+        });
+        audit.record("theme.restore", "theme:" + id, members.size() + " signals without a theme joined it");
+        events.publishEvent(ThemesChanged.of(members));
+        return members.size();
     }
 
     /** Theme {@code id} if it exists and is active or retired; else why not. */

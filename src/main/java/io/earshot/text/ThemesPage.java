@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The theme pages: {@code /themes} lists the active themes with size, share, trend and the emerging flag, and starts a
  * discovery; {@code /themes/{id}} shows one theme's key phrases, representative verbatims, monthly trend and verbatims,
- * with the forms to rename, merge, split and delete it for those who may (analysts and administrators).
+ * with the forms to rename, merge, split and delete it (or restore it, once deleted) for those who may (analysts and
+ * administrators).
  */
 @Controller
 class ThemesPage {
@@ -60,6 +61,11 @@ class ThemesPage {
         model.addAttribute("lastRun", catalogue.lastRun().orElse(null));
         model.addAttribute("analysis", embeddings.progress());
         model.addAttribute("editsThemes", editsThemes());
+        model.addAttribute(
+                "deleted",
+                themes.all().stream()
+                        .filter(theme -> theme.status() == ThemeStatus.DELETED)
+                        .toList());
         model.addAttribute("defaultDays", ThemeCatalogue.DEFAULT_DAYS);
         model.addAttribute("fdr", ThemeTrends.FDR);
         return "text/themes";
@@ -105,6 +111,7 @@ class ThemesPage {
         model.addAttribute("verbatims", views.page(id, scope, Math.max(1, page)));
         model.addAttribute("trendJson", trendJson(summary.trend()));
         model.addAttribute("editsThemes", editsThemes() && theme.isActive());
+        model.addAttribute("restores", editsThemes() && theme.status() == ThemeStatus.DELETED);
         model.addAttribute(
                 "others",
                 themes.all().stream()
@@ -165,6 +172,16 @@ class ThemesPage {
         try {
             edits.delete(id, actor());
             return "redirect:/themes?done=deleted";
+        } catch (IllegalArgumentException | StoredThemes.NoSuchTheme e) {
+            return refused(id, e, model, response);
+        }
+    }
+
+    @PostMapping("/themes/{id}/restore")
+    String restore(@PathVariable int id, Model model, HttpServletResponse response) {
+        try {
+            edits.restore(id, actor());
+            return "redirect:/themes/" + id + "?done=restored";
         } catch (IllegalArgumentException | StoredThemes.NoSuchTheme e) {
             return refused(id, e, model, response);
         }

@@ -314,6 +314,39 @@ class ThemeCatalogueTests {
     }
 
     @Test
+    void aRestoredThemeTakesBackItsSignalsAndIsFoundAgain() {
+        catalogue.discoverNow(6, ALL_DAYS, "test", p -> {});
+        int id = majorityTheme("age_limit");
+        List<UUID> before = themes.members(id);
+        long othersThemed =
+                jdbc.queryForObject("SELECT count(*) FROM signal_theme WHERE theme_id <> ?", Long.class, id);
+        edits.delete(id, "ana@example.com");
+
+        int restored = edits.restore(id, "ana@example.com");
+
+        assertThat(themes.get(id).status()).isEqualTo(ThemeStatus.ACTIVE);
+        assertThat(themes.get(id).editedBy()).isEqualTo("ana@example.com");
+        List<UUID> after = themes.members(id);
+        assertThat(restored).isEqualTo(after.size());
+        assertThat(after.stream().filter(before::contains).count())
+                .as("former members back, of %d", before.size())
+                .isGreaterThanOrEqualTo(before.size() * 9L / 10);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signal_theme WHERE theme_id <> ?", Long.class, id))
+                .as("no signal of another theme moved")
+                .isEqualTo(othersThemed);
+        assertThat(events.stream(ThemesChanged.class).flatMap(change -> change.signalIds().stream()))
+                .containsAll(after);
+        assertThatThrownBy(() -> edits.restore(id, "ana"))
+                .hasMessage("Theme " + id + " is active, not deleted: only a deleted theme can be restored");
+
+        catalogue.discoverNow(6, ALL_DAYS, "test", p -> {});
+
+        assertThat(themes.get(id).status()).isEqualTo(ThemeStatus.ACTIVE);
+        assertThat(majorityTheme("age_limit")).isEqualTo(id);
+        assertThat(active()).hasSize(6);
+    }
+
+    @Test
     void refusesEditsThatCannotBeDoneAndSaysWhy() {
         catalogue.discoverNow(6, ALL_DAYS, "test", p -> {});
         int id = majorityTheme("age_limit");

@@ -179,6 +179,35 @@ class ThemePagesTests {
     }
 
     @Test
+    void aDeletedThemeIsListedAndAnAnalystRestoresIt() {
+        WebSession analyst = WebSession.as(context, port, "restorer@themes.test", Role.ANALYST);
+        int id = themeOf("exchange_rate");
+        int members = themes.members(id).size();
+        assertThat(analyst.form("/themes/" + id + "/delete", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(analyst.get("/themes").body())
+                .contains("Deleted themes (1)")
+                .contains("href=\"/themes/" + id + "\"");
+        assertThat(analyst.get("/themes/" + id).body()).contains("Restore theme");
+
+        HttpResponse<String> restored = analyst.form("/themes/" + id + "/restore", Map.of());
+
+        assertThat(restored.statusCode()).isEqualTo(302);
+        assertThat(restored.headers().firstValue("Location").orElseThrow())
+                .endsWith("/themes/" + id + "?done=restored");
+        assertThat(themes.get(id).status()).isEqualTo(ThemeStatus.ACTIVE);
+        assertThat(themes.members(id).size()).as("of %d members", members).isGreaterThanOrEqualTo(members * 8 / 10);
+        assertThat(analyst.get("/themes").body()).doesNotContain("Deleted themes");
+        assertThat(context.getBean(Audit.class).entries("theme.restore", "restorer@themes.test", 0, 10))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.target()).isEqualTo("theme:" + id));
+        HttpResponse<String> again = analyst.form("/themes/" + id + "/restore", Map.of());
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body())
+                .contains("Theme " + id + " is active, not deleted: only a deleted theme can be restored");
+    }
+
+    @Test
     void refusedEditsSayWhyAndChangeNothing() {
         WebSession analyst = WebSession.as(context, port, "careful@themes.test", Role.ANALYST);
         int id = themeOf("age_limit");
