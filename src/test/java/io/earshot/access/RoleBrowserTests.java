@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import io.earshot.Chromium;
+import io.earshot.TemporaryStore;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
@@ -14,13 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * In a real Chromium, on the demo company: a newcomer steps into each demo role from the sign-in page with one click,
@@ -30,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=true")
+@TemporaryStore
 class RoleBrowserTests {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -116,14 +115,6 @@ class RoleBrowserTests {
             Role.ACCOUNT_MANAGER,
                     List.of("Overview", "Breakdown", "Dips", "Drivers", "Verbatims", "Search", "Themes", "Closeness"),
             Role.VIEWER, List.of("Overview", "Breakdown", "Dips", "Drivers", "Closeness"));
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     static Chromium chromium;
     static Browser browser;

@@ -3,35 +3,25 @@ package io.earshot.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.earshot.TemporaryStore;
 import io.earshot.metric.Dip;
 import io.earshot.metric.DipDriver;
 import io.earshot.metric.Dips;
 import io.earshot.signal.SignalFilter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The NPS dip planted in the demo company is found, and explained by its region and its intents. */
 @SpringBootTest(properties = "earshot.demo.load-on-empty-store=false")
+@TemporaryStore
 class DemoDipTests {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     DemoCompany demo;

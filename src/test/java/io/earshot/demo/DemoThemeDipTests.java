@@ -2,6 +2,7 @@ package io.earshot.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.earshot.TemporaryStore;
 import io.earshot.metric.Dip;
 import io.earshot.metric.DipExplanation;
 import io.earshot.metric.Dips;
@@ -11,19 +12,15 @@ import io.earshot.text.Embedder;
 import io.earshot.text.Theme;
 import io.earshot.text.ThemeDiscovery;
 import io.earshot.text.Themes;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * On the demo company, themes discovered from the real texts (real embedding model, automatic number of themes) of the
@@ -33,15 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * signals only, to keep the test short.
  */
 @SpringBootTest(properties = "earshot.demo.load-on-empty-store=false")
+@TemporaryStore
 class DemoThemeDipTests {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     DemoCompany demo;

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.KeyboardModifier;
 import io.earshot.Chromium;
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.Role;
 import io.earshot.access.User;
@@ -15,15 +16,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * In a real Chromium, on the 8-second test recording: a reel of two short clips plays through, each after its title
@@ -32,18 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
-@DirtiesContext
+@TemporaryStore
 class ClipBrowserTests {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
+    @Value("${earshot.data-dir}")
+    Path dataDir;
 
     static Chromium chromium;
 

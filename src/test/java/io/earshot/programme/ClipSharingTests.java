@@ -3,6 +3,7 @@ package io.earshot.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.DataScope;
 import io.earshot.access.Role;
@@ -19,15 +20,12 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Clips against a real store, a real search index and real HTTP: what a clip may be, its default quote, its interview
@@ -37,17 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
-// a closed context stops the index's background work before JUnit deletes the store's temporary directory
-@DirtiesContext
+@TemporaryStore
 class ClipSharingTests {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
+    @Value("${earshot.data-dir}")
+    Path dataDir;
 
     @Autowired
     ApplicationContext context;

@@ -2,6 +2,7 @@ package io.earshot.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.Role;
 import io.earshot.access.User;
@@ -9,7 +10,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,14 +22,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The programme, panel and session pages over real HTTP on a real store: running a programme (cohorts, facilitators,
@@ -39,15 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
+@TemporaryStore
 class ProgrammePagesTests {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @LocalServerPort
     int port;

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import io.earshot.Chromium;
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -14,14 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * In a real Chromium: a facilitator uploads a recording through the session's form (sent with the progress bar's
@@ -31,19 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
-@DirtiesContext
+@TemporaryStore
 class RecordingBrowserTests {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     static final String FACILITATOR = "facilitator@player.test";
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     static Chromium chromium;
 

@@ -2,6 +2,7 @@ package io.earshot.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.Role;
 import java.io.ByteArrayOutputStream;
@@ -22,15 +23,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -46,20 +44,15 @@ import org.springframework.web.util.HtmlUtils;
             "spring.servlet.multipart.max-file-size=300KB",
             "spring.servlet.multipart.max-request-size=300KB"
         })
-@DirtiesContext
+@TemporaryStore
 class RecordingPagesTests {
 
     static final String FACILITATOR = "facilitator@recordings.test";
     static final String LEADER = "leader@recordings.test";
     static final String MANAGER = "manager@recordings.test";
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
+    @Value("${earshot.data-dir}")
+    Path dataDir;
 
     @LocalServerPort
     int port;

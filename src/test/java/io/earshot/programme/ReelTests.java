@@ -3,6 +3,7 @@ package io.earshot.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.Role;
 import io.earshot.access.User;
@@ -16,14 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Reels over real HTTP and a real store: making and arranging them, the views the players report and the reach
@@ -32,16 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
-@DirtiesContext
+@TemporaryStore
 class ReelTests {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
+    @Value("${earshot.data-dir}")
+    Path dataDir;
 
     @Autowired
     ApplicationContext context;

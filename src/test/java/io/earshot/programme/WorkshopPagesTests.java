@@ -3,12 +3,12 @@ package io.earshot.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.Audit;
 import io.earshot.access.Role;
 import io.earshot.access.User;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,9 +26,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +38,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
-@DirtiesContext
+@TemporaryStore
 @Import(WorkshopPagesTests.FragmentPage.class)
 class WorkshopPagesTests {
 
@@ -74,14 +70,6 @@ class WorkshopPagesTests {
             model.addAttribute("form", new LinkedMultiValueMap<String, String>());
             return "programme-test/fragments";
         }
-    }
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
     }
 
     @LocalServerPort

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.earshot.EarshotCommand;
 import io.earshot.StoredSignals;
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.Audit;
 import io.earshot.access.AuditEntry;
@@ -28,8 +29,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -37,6 +36,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
 @RecordApplicationEvents
+@TemporaryStore
 class ErasureTests {
 
     /**
@@ -62,15 +62,7 @@ class ErasureTests {
             """;
 
     @TempDir
-    static Path dataDir;
-
-    @TempDir
     Path files;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @LocalServerPort
     int port;

@@ -2,6 +2,7 @@ package io.earshot.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.earshot.TemporaryStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -12,22 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(properties = "earshot.demo.load-on-empty-store=false")
+@TemporaryStore
 class ImportFileTests {
 
     @TempDir
-    static Path dataDir;
-
-    @TempDir
     Path files;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     JdbcTemplate jdbc;

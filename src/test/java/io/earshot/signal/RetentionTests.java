@@ -4,6 +4,7 @@ import static io.earshot.StoredSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.Audit;
 import io.earshot.access.AuditEntry;
@@ -27,8 +28,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -36,20 +35,13 @@ import org.springframework.test.context.event.RecordApplicationEvents;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"earshot.demo.load-on-empty-store=false", "earshot.retention.cron=0 15 2 * * *"})
 @RecordApplicationEvents
+@TemporaryStore
 class RetentionTests {
 
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     @TempDir
-    static Path dataDir;
-
-    @TempDir
     Path files;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @LocalServerPort
     int port;

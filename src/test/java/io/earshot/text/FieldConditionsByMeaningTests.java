@@ -4,20 +4,16 @@ import static io.earshot.StoredSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
+import io.earshot.TemporaryStore;
 import io.earshot.access.DataScope;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Conditions on fields written in a query's text ({@code source:interview card}) restrict the search by meaning as
@@ -26,17 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * all.
  */
 @SpringBootTest(properties = "earshot.demo.load-on-empty-store=false")
-// a closed context stops the index's background work before JUnit deletes the store's temporary directory
-@DirtiesContext
+@TemporaryStore
 class FieldConditionsByMeaningTests {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     JdbcTemplate jdbc;

@@ -5,7 +5,7 @@ import static io.earshot.StoredSignals.times;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
-import java.nio.file.Path;
+import io.earshot.TemporaryStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,30 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The backfill embeds each distinct text once: signals that say the same word for word share one model call, within a
  * batch and across batches, and get the same vector, sentiment and emotions.
  */
 @SpringBootTest(properties = "earshot.demo.load-on-empty-store=false")
-// a closed context stops the index's background work before JUnit deletes the store's temporary directory
-@DirtiesContext
+@TemporaryStore
 class IdenticalTextsTests {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     JdbcTemplate jdbc;

@@ -4,8 +4,8 @@ import static io.earshot.StoredSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
+import io.earshot.TemporaryStore;
 import io.earshot.access.DataScope;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +14,9 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Search by meaning: the vectors the background embedding stored (the real model), taken into the index when it
@@ -28,17 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * as a facet and filter.
  */
 @SpringBootTest(properties = "earshot.demo.load-on-empty-store=false")
-// a closed context stops the index's background work before JUnit deletes the store's temporary directory
-@DirtiesContext
+@TemporaryStore
 class SemanticSearchTests {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     JdbcTemplate jdbc;

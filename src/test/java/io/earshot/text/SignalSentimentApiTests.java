@@ -4,24 +4,20 @@ import static io.earshot.StoredSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.Role;
 import io.earshot.access.UnitRule;
 import io.earshot.access.Units;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,17 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
-// a closed context stops the index's background work before JUnit deletes the store's temporary directory
-@DirtiesContext
+@TemporaryStore
 class SignalSentimentApiTests {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     ApplicationContext context;

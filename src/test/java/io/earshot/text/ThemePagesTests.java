@@ -4,13 +4,13 @@ import static io.earshot.StoredSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
+import io.earshot.TemporaryStore;
 import io.earshot.WebSession;
 import io.earshot.access.Audit;
 import io.earshot.access.Role;
 import io.earshot.access.UnitRule;
 import io.earshot.access.Units;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,15 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,19 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earshot.demo.load-on-empty-store=false")
-// a closed context stops the index's background work before JUnit deletes the store's temporary directory
-@DirtiesContext
+@TemporaryStore
 class ThemePagesTests {
 
     static final List<String> INTENTS = List.of("card_arrival", "exchange_rate", "age_limit", "atm_support");
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @LocalServerPort
     int port;

@@ -4,33 +4,23 @@ import static io.earshot.StoredSignals.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.StoredSignals;
-import java.nio.file.Path;
+import io.earshot.TemporaryStore;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With the background embedding on (a server, the demo), a store that gets texts gets themes by itself: once every
  * text is embedded, a discovery starts in the background.
  */
 @SpringBootTest(properties = {"earshot.demo.load-on-empty-store=false", "earshot.text.embeddings.backfill=true"})
+@TemporaryStore
 class ThemesOnEmbeddedStoreTests {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("earshot.data-dir", () -> dataDir.toString());
-    }
 
     @Autowired
     SignalEmbeddings embeddings;
