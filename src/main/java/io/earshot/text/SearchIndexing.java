@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the search index in step with the store: indexes each import's signals, adds vectors and sentiment as the
- * background embedding stores them, follows theme changes, drops deleted signals, and rebuilds an
- * index that is missing, of an older layout or out of step when the application starts. The work is queued on the index's own
+ * background embedding stores them, follows theme changes, drops deleted signals, and rebuilds an index that is
+ * missing, of an older layout or out of step when the application starts. The work is queued on the index's own
  * thread, so the publisher (an import, an erasure) never waits for it. The events are published after their changes
  * committed, outside any transaction, so plain listeners see the committed rows.
  */
