@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * What analysts do to themes: rename, merge, split, delete, and restore a deleted one. Each edit is one transaction,
  * records who made it and when on the theme and in the audit log, and is kept in the theme's status so that a
- * recomputation honours it ({@link ThemeRecomputation}). A request that cannot be done is refused with an {@link IllegalArgumentException}
- * that says why; nothing is changed then.
+ * recomputation honours it ({@link ThemeRecomputation}). A request that cannot be done is refused with an
+ * {@link IllegalArgumentException} that says why; nothing is changed then.
  */
 @Service
 public class ThemeEdits {
